@@ -1,0 +1,89 @@
+namespace CaseFlow.Workflows.Runtime;
+
+public enum InstanceStatus { Active, Completed, Cancelled }
+
+/// <summary>
+/// Everything the executor needs to continue an instance: its variables, its active element instances
+/// (the tokens) and the tokens waiting at joins. The executor takes a state and a command and changes
+/// the state it was given; callers keep the serialized form when they need the old one.
+/// </summary>
+public sealed class InstanceState
+{
+    public required Guid InstanceId { get; init; }
+    public required string ProcessId { get; init; }
+    public required int ProcessVersion { get; init; }
+    public string? BusinessKey { get; init; }
+    /// <summary>Set for instances started by a call activity.</summary>
+    public ParentLink? Parent { get; init; }
+
+    public InstanceStatus Status { get; set; } = InstanceStatus.Active;
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Keys of element instances are unique within the instance and never reused.</summary>
+    public long NextKey { get; set; } = 1;
+
+    /// <summary>The process-level variables.</summary>
+    public Dictionary<string, object?> Variables { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The active element instances by key, in creation order.</summary>
+    public SortedDictionary<long, ElementInstance> Elements { get; init; } = [];
+    /// <summary>Tokens that arrived at joining gateways and wait for the others.</summary>
+    public List<JoinToken> JoinTokens { get; init; } = [];
+
+    public ElementInstance? Find(long key) => Elements.GetValueOrDefault(key);
+}
+
+/// <summary>The call activity that started this instance.</summary>
+public sealed record ParentLink(Guid InstanceId, long ElementKey, string ElementId);
+
+public enum ElementKind
+{
+    Event, Task, UserTask, ServiceTask, ScriptTask, SubProcess, CallActivity, Gateway,
+    /// <summary>The body of a multi-instance activity; its children are the inner instances.</summary>
+    MultiInstanceBody,
+}
+
+/// <summary>An active element instance: a token at a node, or a scope holding tokens.</summary>
+public sealed class ElementInstance
+{
+    public required long Key { get; init; }
+    public required string ElementId { get; init; }
+    public required ElementKind Kind { get; init; }
+    /// <summary>The enclosing scope's element instance (a sub-process or a multi-instance body); null at process level.</summary>
+    public long? ScopeKey { get; init; }
+    public DateTimeOffset ActivatedAt { get; init; }
+
+    /// <summary>Local variables (input mappings, the input element, loopCounter); null when none.</summary>
+    public Dictionary<string, object?>? Variables { get; set; }
+
+    /// <summary>For an inner instance of a multi-instance activity: 1-based.</summary>
+    public int? LoopCounter { get; init; }
+    public MultiInstanceState? MultiInstance { get; set; }
+    public TaskState? Task { get; set; }
+    /// <summary>For a service task: the job's type, waiting for a handler or a worker.</summary>
+    public string? JobType { get; set; }
+    /// <summary>For a call activity: the child instance.</summary>
+    public Guid? ChildInstanceId { get; set; }
+}
+
+public sealed class MultiInstanceState
+{
+    public required List<object?> Items { get; init; }
+    /// <summary>Index of the next item to start (sequential); equals Items.Count once all started.</summary>
+    public int NextIndex { get; set; }
+    public int Completed { get; set; }
+    /// <summary>Collected outputElement values, by loop position (null where not yet completed).</summary>
+    public List<object?>? Output { get; init; }
+}
+
+public sealed class TaskState
+{
+    public string? Assignee { get; set; }
+    public required IReadOnlyList<string> CandidateGroups { get; init; }
+    public required IReadOnlyList<string> CandidateUsers { get; init; }
+    public DateTimeOffset? DueDate { get; init; }
+    public DateTimeOffset? FollowUpDate { get; init; }
+    public string? FormKey { get; init; }
+}
+
+/// <summary>A token that took <see cref="FlowId"/> into the joining gateway <see cref="GatewayId"/> in the scope <see cref="ScopeKey"/>.</summary>
+public sealed record JoinToken(long? ScopeKey, string GatewayId, string FlowId);
