@@ -1,0 +1,48 @@
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.History;
+using CaseFlow.Engine.Idempotency;
+using CaseFlow.Engine.Instances;
+using CaseFlow.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Engine.Persistence;
+
+/// <summary>
+/// The service's database. The schema is not created by EF: versioned SQL scripts under
+/// Persistence/Migrations do that, and a test checks that this model matches what they build.
+/// </summary>
+public sealed class CaseFlowDb(DbContextOptions<CaseFlowDb> options) : DbContext(options)
+{
+    public DbSet<Definition> Definitions => Set<Definition>();
+    public DbSet<Instance> Instances => Set<Instance>();
+    public DbSet<UserTask> UserTasks => Set<UserTask>();
+    public DbSet<TaskCandidate> TaskCandidates => Set<TaskCandidate>();
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (IsPostgres)
+        {
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+        else
+        {
+            // SQLite has no date type and EF refuses to ORDER BY a DateTimeOffset there: store sortable UTC text.
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new InstanceConfiguration(IsPostgres));
+        modelBuilder.ApplyConfiguration(new UserTaskConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskCandidateConfiguration());
+        modelBuilder.ApplyConfiguration(new HistoryEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        SnakeCaseNames.Apply(modelBuilder.Model);
+    }
+}
