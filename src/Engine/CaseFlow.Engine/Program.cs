@@ -1,6 +1,34 @@
+using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.History;
+using CaseFlow.Engine.Hosting;
+using CaseFlow.Engine.Idempotency;
+using CaseFlow.Engine.Instances;
+using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Tasks;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl();
+builder.Services.AddCaseFlowPersistence(builder.Configuration);
+builder.Services.AddWorkflowRuntime();
+builder.Services.AddApiErrors();
+builder.Services.AddIdempotency();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
+await app.MigrateDatabaseAsync();
+app.UseApiErrors();
+app.UseIdempotency();
+app.MapOpenApi();
 
-app.MapGet("/", () => "Hello World!");
+var api = app.MapApi();
+api.MapDefinitions();
+api.MapInstances();
+api.MapHistory();
+api.MapTasks();
 
+app.LogListeningAddresses();
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

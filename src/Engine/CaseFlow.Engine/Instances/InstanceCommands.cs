@@ -1,0 +1,186 @@
+using System.Text;
+using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Jobs;
+using CaseFlow.Engine.Persistence;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Engine.Instances;
+
+/// <summary>
+/// Runs one state-changing request as one transaction: load, execute, apply the result, then the
+/// follow-on work it causes (child instances, parents resuming, in-process jobs) until nothing is left,
+/// and write it all with a single SaveChanges. Any exception leaves the database untouched.
+/// Scoped: one per request.
+/// </summary>
+internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definitions, JobHandlers jobs, TimeProvider clock)
+{
+    /// <summary>Bounds a command's follow-on work, e.g. a process that calls itself.</summary>
+    private const int MaxSteps = 1000;
+
+    private readonly Dictionary<Guid, LoadedInstance> _loaded = [];
+    private readonly Queue<Work> _work = new();
+    private readonly ResultWriter _writer = new(db);
+    private DateTimeOffset _now;
+    private int _steps;
+
+    private abstract record Work;
+    /// <summary>By id: a parent or child is loaded only when its turn comes.</summary>
+    private sealed record Run(Guid Target, Command Command) : Work;
+    private sealed record StartChild(LoadedInstance Parent, ChildInstanceRequested Request) : Work;
+    private sealed record RunJob(LoadedInstance Target, JobCreated Job, IJobHandler Handler) : Work;
+
+    public async Task<LoadedInstance> StartAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
+    {
+        _now = clock.GetUtcNow();
+        var started = await StartInstanceAsync(definitionId, version, command, ct);
+        await DrainAsync(ct);
+        return started;
+    }
+
+    /// <param name="row">The instance row, loaded tracked by the caller.</param>
+    public async Task<LoadedInstance> ExecuteAsync(Instance row, Command command, CancellationToken ct)
+    {
+        _now = clock.GetUtcNow();
+        var target = await TrackAsync(row, ct);
+        _work.Enqueue(new Run(row.Id, command));
+        await DrainAsync(ct);
+        return target;
+    }
+
+    /// <summary>Writes every touched instance's state once and commits everything in one SaveChanges.</summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        foreach (var instance in _loaded.Values)
+        {
+            var row = instance.Row;
+            row.State = Encoding.UTF8.GetString(InstanceStateSerializer.Serialize(instance.State));
+            row.Status = instance.State.Status;
+            row.EndedAt = instance.State.EndedAt;
+            row.UpdatedAt = _now;
+            // The concurrency token: the UPDATE matches only the version this command read.
+            if (!instance.IsNew) row.RowVersion++;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        while (_work.TryDequeue(out var work))
+        {
+            if (++_steps > MaxSteps)
+                throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "too_many_steps",
+                    $"The command caused more than {MaxSteps} steps (a call activity calling itself?); nothing was written.");
+            switch (work)
+            {
+                case Run run:
+                    var target = await LoadAsync(run.Target, ct);
+                    Apply(target, Executor.Execute(target.Definition, target.State, run.Command, _now));
+                    break;
+                case StartChild start:
+                    await StartChildAsync(start.Parent, start.Request, ct);
+                    break;
+                case RunJob job:
+                    var variables = await RunHandlerAsync(job, ct);
+                    _work.Enqueue(new Run(job.Target.Row.Id, new CompleteJob(job.Job.ElementKey, variables)));
+                    break;
+            }
+        }
+    }
+
+    private async Task<LoadedInstance> StartInstanceAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
+    {
+        var definition = await definitions.GetAsync(db, definitionId, ct);
+        var result = Executor.Start(definition, version, command, _now);
+        var row = new Instance
+        {
+            Id = command.InstanceId, DefinitionId = definitionId, ProcessId = definition.Id, ProcessVersion = version,
+            BusinessKey = command.BusinessKey, Status = result.State.Status, State = "", RowVersion = 1,
+            ParentInstanceId = command.Parent?.InstanceId, ParentElementKey = command.Parent?.ElementKey,
+            StartedAt = _now, UpdatedAt = _now,
+        };
+        db.Instances.Add(row);
+        var started = new LoadedInstance(row, definition, result.State, isNew: true);
+        _loaded.Add(row.Id, started);
+        Apply(started, result);
+        return started;
+    }
+
+    private async Task StartChildAsync(LoadedInstance parent, ChildInstanceRequested request, CancellationToken ct)
+    {
+        var called = await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcessId == request.ProcessId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Id, d.Version })
+            .FirstOrDefaultAsync(ct)
+            ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "called_process_not_found",
+                $"The call activity '{request.ElementId}' calls process '{request.ProcessId}', which is not deployed.",
+                elementId: request.ElementId);
+        var link = new ParentLink(parent.Row.Id, request.ElementKey, request.ElementId);
+        // The child keeps the case's business key, so a case's instances are found together.
+        var command = new StartInstance(request.ChildInstanceId, request.Variables, parent.Row.BusinessKey, link);
+        await StartInstanceAsync(called.Id, called.Version, command, ct);
+    }
+
+    private async Task<IReadOnlyDictionary<string, object?>?> RunHandlerAsync(RunJob work, CancellationToken ct)
+    {
+        var job = work.Job;
+        var context = new JobContext(work.Target.Row.Id, work.Target.Row.ProcessId, job.ElementKey, job.ElementId,
+            job.JobType, job.Retries, job.Headers, job.Variables);
+        try
+        {
+            return await work.Handler.HandleAsync(context, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            throw new JobFailedException(job.ElementId, job.JobType, e.Message, e);
+        }
+    }
+
+    private void Apply(LoadedInstance instance, ExecutionResult result)
+    {
+        instance.State = result.State;
+        _writer.AppendHistory(instance.Row, result.History);
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case JobCreated job when jobs.Find(job.JobType) is { } handler:
+                    _work.Enqueue(new RunJob(instance, job, handler));
+                    break;
+                case ChildInstanceRequested request:
+                    _work.Enqueue(new StartChild(instance, request));
+                    break;
+                case ChildInstanceCancelled cancelled:
+                    _work.Enqueue(new Run(cancelled.ChildInstanceId, new CancelInstance(null, "The parent instance left the call activity.")));
+                    break;
+                case InstanceEnded { Status: InstanceStatus.Completed } when instance.Row.ParentInstanceId is { } parentId:
+                    var variables = new Dictionary<string, object?>(instance.State.Variables, StringComparer.Ordinal);
+                    _work.Enqueue(new Run(parentId, new CompleteCallActivity(instance.Row.ParentElementKey!.Value, variables)));
+                    break;
+                default:
+                    _writer.Apply(instance.Row, effect, _now);
+                    break;
+            }
+        }
+    }
+
+    private async Task<LoadedInstance> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (_loaded.TryGetValue(id, out var loaded)) return loaded;
+        var row = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new InvalidOperationException($"Instance {id}, named by a parent or child link, does not exist.");
+        return await TrackAsync(row, ct);
+    }
+
+    private async Task<LoadedInstance> TrackAsync(Instance row, CancellationToken ct)
+    {
+        if (_loaded.TryGetValue(row.Id, out var loaded)) return loaded;
+        var definition = await definitions.GetAsync(db, row.DefinitionId, ct);
+        var state = InstanceStateSerializer.Deserialize(Encoding.UTF8.GetBytes(row.State));
+        loaded = new LoadedInstance(row, definition, state, isNew: false);
+        _loaded.Add(row.Id, loaded);
+        return loaded;
+    }
+}

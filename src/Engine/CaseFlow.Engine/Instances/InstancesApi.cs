@@ -1,0 +1,93 @@
+using System.Text;
+using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Persistence;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Engine.Instances;
+
+public static class InstancesApi
+{
+    public static RouteGroupBuilder MapInstances(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/instances").WithTags("Instances");
+        group.MapPost("/", Start).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/cancel", Cancel).ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    private static async Task<Results<Created<InstanceDto>, ProblemHttpResult>> Start(
+        StartInstanceRequest request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.ProcessId))
+            return Problems.Invalid("field_required", "processId is required.", "processId");
+        var variables = Variables.Read(request.Variables);
+        var query = db.Definitions.AsNoTracking().Where(d => d.ProcessId == request.ProcessId);
+        if (request.Version is { } version) query = query.Where(d => d.Version == version);
+        var definition = await query.OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(ct);
+        if (definition is null)
+        {
+            return Problems.NotFound("definition_not_found", request.Version is null
+                ? $"No process '{request.ProcessId}' is deployed."
+                : $"Process '{request.ProcessId}' has no version {request.Version}.");
+        }
+
+        var command = new StartInstance(Guid.CreateVersion7(), variables, request.BusinessKey, User: ActingUser.From(http));
+        var started = await commands.StartAsync(definition.Id, definition.Version, command, ct);
+        await commands.SaveAsync(ct);
+        return TypedResults.Created($"/api/instances/{started.Row.Id}", started.ToDto());
+    }
+
+    private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> Get(Guid id, CaseFlowDb db, CancellationToken ct)
+    {
+        var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (row is null) return NotFound(id);
+        var state = InstanceStateSerializer.Deserialize(Encoding.UTF8.GetBytes(row.State));
+        return TypedResults.Ok(row.ToDto(state));
+    }
+
+    private static async Task<Results<Ok<PageDto<InstanceSummaryDto>>, ProblemHttpResult>> List(
+        string? processId, string? status, string? businessKey, int? page, int? pageSize, CaseFlowDb db, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+        var query = db.Instances.AsNoTracking();
+        if (!string.IsNullOrEmpty(processId)) query = query.Where(i => i.ProcessId == processId);
+        if (!string.IsNullOrEmpty(businessKey)) query = query.Where(i => i.BusinessKey == businessKey);
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return Problems.BadRequest("invalid_query", "status must be Active, Completed or Cancelled.", "status");
+            query = query.Where(i => i.Status == parsed);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Select(i => new { i.Id, i.ProcessId, i.ProcessVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.ParentInstanceId })
+            .ToListAsync(ct);
+        var items = rows.Select(i => new InstanceSummaryDto(i.Id, i.ProcessId, i.ProcessVersion, i.BusinessKey, i.Status.ToString(),
+            i.StartedAt, i.EndedAt, i.ParentInstanceId)).ToList();
+        return TypedResults.Ok(new PageDto<InstanceSummaryDto>(items, paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> Cancel(
+        Guid id, CancelInstanceRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+    {
+        var row = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (row is null) return NotFound(id);
+        if (row.Status != InstanceStatus.Active)
+            return Problems.Conflict("instance_not_active", $"Instance {id} is {row.Status.ToString().ToLowerInvariant()}.");
+        // As in Zeebe: a called instance belongs to its parent's call activity, which would wait forever.
+        if (row.ParentInstanceId is { } parent)
+            return Problems.Conflict("cancel_root_instance", $"Instance {id} was started by instance {parent}; cancel that one instead.");
+
+        var cancelled = await commands.ExecuteAsync(row, new CancelInstance(ActingUser.From(http), request?.Reason), ct);
+        await commands.SaveAsync(ct);
+        return TypedResults.Ok(cancelled.ToDto());
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("instance_not_found", $"Instance {id} does not exist.");
+}

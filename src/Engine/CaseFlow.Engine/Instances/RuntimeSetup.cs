@@ -1,0 +1,18 @@
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CaseFlow.Engine.Instances;
+
+public static class RuntimeSetup
+{
+    /// <summary>The command path: parsed definitions, the per-request command runner, job handlers, the clock.</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DefinitionCache>();
+        services.AddScoped<JobHandlers>();
+        services.AddScoped<InstanceCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Engine.Tasks;
+
+/// <summary>The work list: filtered, sorted by due date (none last) then creation, paged.</summary>
+internal static class TaskQueries
+{
+    public static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> ListAsync(
+        string? assignee, string? candidateGroup, string? candidateUser, string? processId, string? state,
+        int? page, int? pageSize, CaseFlowDb db, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
+        var query = db.UserTasks.AsNoTracking();
+        if (!string.IsNullOrEmpty(assignee)) query = query.Where(t => t.Assignee == assignee);
+        if (!string.IsNullOrEmpty(candidateGroup))
+            query = query.Where(t => t.Candidates.Any(c => c.Kind == CandidateKind.Group && c.Name == candidateGroup));
+        if (!string.IsNullOrEmpty(candidateUser))
+            query = query.Where(t => t.Candidates.Any(c => c.Kind == CandidateKind.User && c.Name == candidateUser));
+        if (!string.IsNullOrEmpty(processId)) query = query.Where(t => t.ProcessId == processId);
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<UserTaskState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return Problems.BadRequest("invalid_query", "state must be Created, Completed or Cancelled.", "state");
+            query = query.Where(t => t.State == parsed);
+        }
+
+        var total = await query.CountAsync(ct);
+        // PostgreSQL sorts NULLs last in ascending order, and the index serves that order; SQLite sorts them first.
+        var sorted = db.IsPostgres
+            ? query.OrderBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            : query.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        var tasks = await sorted.Skip(paging.Skip).Take(paging.PageSize).Include(t => t.Candidates).ToListAsync(ct);
+        return TypedResults.Ok(new PageDto<TaskDto>(tasks.Select(t => t.ToDto()).ToList(), paging.Page, paging.PageSize, total));
+    }
+}
