@@ -7,13 +7,113 @@ public sealed record ExecutionResult(InstanceState State, IReadOnlyList<Effect> 
 
 /// <summary>
 /// The functional core: (definition, state, command, clock) -> (state, effects, history). Deterministic,
-/// no I/O. Throws <see cref="WorkflowException"/> for a command it refuses.
+/// no I/O. Throws <see cref="WorkflowException"/> for a command it refuses; the state it was given
+/// must then be discarded.
 /// </summary>
 public static class Executor
 {
-    public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now)
+    {
+        var start = definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
+            $"The process '{definition.Id}' has no none start event.");
+        var state = new InstanceState
+        {
+            InstanceId = command.InstanceId,
+            ProcessId = definition.Id,
+            ProcessVersion = version,
+            BusinessKey = command.BusinessKey,
+            Parent = command.Parent,
+            StartedAt = now,
+        };
+        var run = new Run(definition, state, now);
+        run.Record(HistoryEventType.InstanceStarted, user: command.User, detail: command.BusinessKey);
+        if (command.Variables is { } variables)
+        {
+            foreach (var (name, value) in variables) run.SetPropagating(null, name, value);
+        }
+        run.EnqueueActivate(start, null);
+        run.Drain();
+        return new ExecutionResult(state, run.Effects, run.History);
+    }
 
-    public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now) =>
-        throw new NotImplementedException();
+    public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now)
+    {
+        if (state.Status != InstanceStatus.Active)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "instance_not_active",
+                $"The instance {state.InstanceId} is {state.Status.ToString().ToLowerInvariant()}.");
+        var run = new Run(definition, state, now);
+        switch (command)
+        {
+            case CompleteTask c: CompleteTask(run, c); break;
+            case ClaimTask c: ClaimTask(run, c); break;
+            case UnclaimTask c: UnclaimTask(run, c); break;
+            case CompleteJob c: CompleteJob(run, c); break;
+            case CompleteCallActivity c: CompleteCallActivity(run, c); break;
+            case CancelInstance c: Completion.CancelInstance(run, c.User, c.Reason); break;
+            case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
+            default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
+        }
+        run.Drain();
+        return new ExecutionResult(state, run.Effects, run.History);
+    }
+
+    private static void CompleteTask(Run run, CompleteTask command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.UserTask, "task");
+        var task = element.Task!;
+        if (task.Assignee is { } assignee && command.User is { } user && user != assignee)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "task_claimed_by_other",
+                $"The task is claimed by {assignee}.", element.ElementId);
+        var node = run.Definition.Node(element.ElementId);
+        run.Effects.Add(new TaskCompleted(element.Key, command.User));
+        run.Record(HistoryEventType.TaskCompleted, element.ElementId, element.Key, command.User);
+        Completion.ApplyResult(run, node, element, command.Variables);
+        run.EnqueueLeave(element);
+    }
+
+    private static void ClaimTask(Run run, ClaimTask command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.UserTask, "task");
+        var task = element.Task!;
+        if (task.Assignee == command.User) return;
+        if (task.Assignee is { } assignee)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "task_already_claimed",
+                $"The task is already claimed by {assignee}.", element.ElementId);
+        task.Assignee = command.User;
+        run.Effects.Add(new TaskAssigned(element.Key, command.User));
+        run.Record(HistoryEventType.TaskClaimed, element.ElementId, element.Key, command.User);
+    }
+
+    private static void UnclaimTask(Run run, UnclaimTask command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.UserTask, "task");
+        var task = element.Task!;
+        if (task.Assignee is null) return;
+        task.Assignee = null;
+        run.Effects.Add(new TaskAssigned(element.Key, null));
+        run.Record(HistoryEventType.TaskUnclaimed, element.ElementId, element.Key, command.User);
+    }
+
+    private static void CompleteJob(Run run, CompleteJob command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.ServiceTask, "job");
+        run.Record(HistoryEventType.JobCompleted, element.ElementId, element.Key, detail: element.JobType);
+        Completion.ApplyResult(run, run.Definition.Node(element.ElementId), element, command.Variables);
+        run.EnqueueLeave(element);
+    }
+
+    private static void CompleteCallActivity(Run run, CompleteCallActivity command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.CallActivity, "call activity");
+        CallActivityBehavior.Complete(run, (CallActivity)run.Definition.Node(element.ElementId), element, command.ChildVariables);
+    }
+
+    private static ElementInstance Require(Run run, long key, ElementKind kind, string what)
+    {
+        var element = run.State.Find(key);
+        if (element is null || element.Kind != kind)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, $"{what.Replace(' ', '_')}_not_active",
+                $"The {what} {key} is not active in instance {run.State.InstanceId}.");
+        return element;
+    }
 }

@@ -1,0 +1,106 @@
+using CaseFlow.Workflows.Model;
+
+namespace CaseFlow.Workflows.Runtime;
+
+/// <summary>Entering elements: tokens arriving over flows, joins, and each element kind's behaviour.</summary>
+internal static class Activation
+{
+    public static void TakeFlow(Run run, SequenceFlow flow, long? scopeKey)
+    {
+        run.Record(HistoryEventType.FlowTaken, flow.Id, scopeKey);
+        var target = flow.Target;
+        if (target is ParallelGateway or InclusiveGateway && target.Incoming.Count > 1)
+        {
+            run.State.JoinTokens.Add(new JoinToken(scopeKey, target.Id, flow.Id));
+            // Inclusive joins are decided once the agenda is empty (tokens still in transit count).
+            if (target is ParallelGateway) TryFireParallelJoin(run, (ParallelGateway)target, scopeKey);
+            return;
+        }
+        Activate(run, target, scopeKey);
+    }
+
+    private static void TryFireParallelJoin(Run run, ParallelGateway gateway, long? scopeKey)
+    {
+        foreach (var incoming in gateway.Incoming)
+        {
+            if (!run.State.JoinTokens.Exists(t => t.ScopeKey == scopeKey && t.GatewayId == gateway.Id && t.FlowId == incoming.Id))
+                return;
+        }
+        // One token from each incoming flow joins; surplus tokens on a flow wait for the next round.
+        foreach (var incoming in gateway.Incoming)
+        {
+            var index = run.State.JoinTokens.FindIndex(t => t.ScopeKey == scopeKey && t.GatewayId == gateway.Id && t.FlowId == incoming.Id);
+            run.State.JoinTokens.RemoveAt(index);
+        }
+        Activate(run, gateway, scopeKey);
+    }
+
+    public static void Activate(Run run, FlowNode node, long? scopeKey)
+    {
+        if (node is Activity { MultiInstance: { } loop } activity)
+        {
+            MultiInstanceBehavior.ActivateBody(run, activity, loop, scopeKey);
+            return;
+        }
+        ActivateElement(run, node, scopeKey, loopCounter: null, inputElement: null);
+    }
+
+    /// <summary>Creates the element instance, applies input mappings and runs the element's behaviour.</summary>
+    public static ElementInstance ActivateElement(Run run, FlowNode node, long? scopeKey, int? loopCounter, (string Name, object? Value)? inputElement)
+    {
+        var element = run.CreateElement(node, KindOf(node), scopeKey, loopCounter);
+        if (loopCounter is { } counter)
+        {
+            run.SetLocal(element, "loopCounter", (decimal)counter);
+            if (inputElement is { } input) run.SetLocal(element, input.Name, input.Value);
+        }
+        foreach (var mapping in node.IoMapping.Inputs)
+        {
+            // Inputs read the enclosing scope plus the mappings before them.
+            var value = run.Evaluate(mapping.Source, element.Key, node.Id);
+            SetLocalTarget(run, element, mapping.Target, value);
+        }
+
+        switch (node)
+        {
+            case UserTask task: UserTaskBehavior.Activate(run, task, element); break;
+            case ServiceTask task: ServiceTaskBehavior.Activate(run, task, element); break;
+            case ScriptTask task: ScriptTaskBehavior.Activate(run, task, element); break;
+            case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
+            case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
+            case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
+            case StartEvent or EndEvent or IntermediateThrowEvent or Gateway or PassThroughTask:
+                run.EnqueueLeave(element);
+                break;
+            default:
+                throw new WorkflowException(WorkflowErrorKind.Invalid, "unsupported_element",
+                    $"The element '{node.Id}' ({node.GetType().Name}) cannot be executed yet.", node.Id);
+        }
+        return element;
+    }
+
+    private static void SetLocalTarget(Run run, ElementInstance element, string target, object? value)
+    {
+        var dot = target.IndexOf('.');
+        if (dot < 0)
+        {
+            run.SetLocal(element, target, value);
+            return;
+        }
+        var root = target[..dot];
+        run.ScopeOf(element.Key).TryGetVariable(root, out var existing);
+        run.SetLocal(element, root, ContextPath.With(existing, target[(dot + 1)..], value));
+    }
+
+    private static ElementKind KindOf(FlowNode node) => node switch
+    {
+        UserTask => ElementKind.UserTask,
+        ServiceTask => ElementKind.ServiceTask,
+        ScriptTask => ElementKind.ScriptTask,
+        SubProcess => ElementKind.SubProcess,
+        CallActivity => ElementKind.CallActivity,
+        Gateway => ElementKind.Gateway,
+        Activity => ElementKind.Task,
+        _ => ElementKind.Event,
+    };
+}

@@ -1,0 +1,44 @@
+using CaseFlow.Workflows.Values;
+
+namespace CaseFlow.Workflows.Runtime;
+
+internal sealed class RootScope(InstanceState state) : IVariableScope
+{
+    public bool TryGetVariable(string name, out object? value) => state.Variables.TryGetValue(name, out value);
+}
+
+/// <summary>Looks a name up in an element instance's locals, then outwards to the process.</summary>
+internal sealed class ElementScope(InstanceState state, long key) : IVariableScope
+{
+    public bool TryGetVariable(string name, out object? value)
+    {
+        for (long? current = key; current is not null;)
+        {
+            if (!state.Elements.TryGetValue(current.Value, out var element)) break;
+            if (element.Variables is { } locals && locals.TryGetValue(name, out value)) return true;
+            current = element.ScopeKey;
+        }
+        return state.Variables.TryGetValue(name, out value);
+    }
+}
+
+internal static class ContextPath
+{
+    /// <summary>A copy of <paramref name="context"/> with <paramref name="path"/> set, creating contexts on the way.</summary>
+    public static object? With(object? context, string path, object? value)
+    {
+        var copy = context is IReadOnlyDictionary<string, object?> existing
+            ? new OrderedDictionary<string, object?>(existing, StringComparer.Ordinal)
+            : new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var dot = path.IndexOf('.');
+        if (dot < 0)
+        {
+            copy[path] = value;
+            return copy;
+        }
+        var head = path[..dot];
+        copy.TryGetValue(head, out var inner);
+        copy[head] = With(inner, path[(dot + 1)..], value);
+        return copy;
+    }
+}
