@@ -9,7 +9,7 @@ using CaseFlow.Engine.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
-builder.Services.AddCaseFlowPersistence(builder.Configuration);
+builder.Services.AddCaseFlowPersistence();
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();

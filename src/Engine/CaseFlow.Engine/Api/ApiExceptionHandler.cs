@@ -52,6 +52,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             case DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner):
                 return (StatusCodes.Status409Conflict, "concurrent_update",
                     "Another request wrote the same data first; reload and retry.", none);
+            case var _ when IsUnstorableText(exception):
+                return (StatusCodes.Status400BadRequest, "invalid_text",
+                    "The request contains text the database cannot store (a NUL character).", none);
             case BadHttpRequestException bad:
                 return MapBadRequest(bad);
             case JsonException json:
@@ -80,6 +83,17 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         if (field is not null) extensions["field"] = field;
         if (elementId is not null) extensions["elementId"] = elementId;
         return extensions;
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000; SQLite can, so only this provider refuses it.</summary>
+    private static bool IsUnstorableText(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
+                return true;
+        }
+        return false;
     }
 
     internal static bool IsUniqueViolation(Exception? exception) => exception switch

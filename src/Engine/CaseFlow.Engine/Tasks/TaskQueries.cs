@@ -9,7 +9,7 @@ namespace CaseFlow.Engine.Tasks;
 internal static class TaskQueries
 {
     public static async Task<Results<Ok<PageDto<TaskDto>>, ProblemHttpResult>> ListAsync(
-        string? assignee, string? candidateGroup, string? candidateUser, string? processId, string? state,
+        string? assignee, string? candidateGroup, string? candidateUser, string? processId, Guid? instanceId, string? state,
         int? page, int? pageSize, CaseFlowDb db, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
@@ -20,6 +20,7 @@ internal static class TaskQueries
         if (!string.IsNullOrEmpty(candidateUser))
             query = query.Where(t => t.Candidates.Any(c => c.Kind == CandidateKind.User && c.Name == candidateUser));
         if (!string.IsNullOrEmpty(processId)) query = query.Where(t => t.ProcessId == processId);
+        if (instanceId is { } instance) query = query.Where(t => t.InstanceId == instance);
         if (!string.IsNullOrEmpty(state))
         {
             if (!Enum.TryParse<UserTaskState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))

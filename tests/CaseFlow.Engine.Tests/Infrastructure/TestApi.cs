@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.History;
+using CaseFlow.Engine.Instances;
+using CaseFlow.Engine.Tasks;
+
+namespace CaseFlow.Engine.Tests.Infrastructure;
+
+/// <summary>The HTTP calls the tests make, with the checks every one of them needs.</summary>
+public static class TestApi
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name + ".bpmn"));
+
+    /// <summary>A fixture with its process id replaced, so a test gets a process of its own.</summary>
+    public static string Renamed(string fixture, string from, string to) =>
+        Fixture(fixture).Replace($"id=\"{from}\"", $"id=\"{to}\"", StringComparison.Ordinal);
+
+    public static Task<HttpResponseMessage> DeployXmlAsync(this HttpClient client, string xml, string? key = null) =>
+        client.SendAsync(Request(HttpMethod.Post, "/api/definitions", new StringContent(xml, Encoding.UTF8, "application/xml"), key));
+
+    public static async Task<DeploymentDto> DeployAsync(this HttpClient client, string fixture) =>
+        await (await client.DeployXmlAsync(Fixture(fixture))).ReadAsync<DeploymentDto>();
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body, string? key = null, string? user = null)
+    {
+        var content = body is null ? null : JsonContent.Create(body, options: Json);
+        var request = Request(HttpMethod.Post, url, content, key);
+        if (user is not null) request.Headers.Add("X-CaseFlow-User", user);
+        return client.SendAsync(request);
+    }
+
+    public static async Task<InstanceDto> StartAsync(this HttpClient client, string processId, object? variables = null, string? businessKey = null) =>
+        await (await client.PostJsonAsync("/api/instances", new { processId, businessKey, variables })).ReadAsync<InstanceDto>(HttpStatusCode.Created);
+
+    public static async Task<InstanceDto> InstanceAsync(this HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/instances/{id}")).ReadAsync<InstanceDto>();
+
+    public static async Task<List<HistoryEntryDto>> HistoryAsync(this HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/instances/{id}/history")).ReadAsync<List<HistoryEntryDto>>();
+
+    public static async Task<PageDto<TaskDto>> TasksAsync(this HttpClient client, string query = "") =>
+        await (await client.GetAsync($"/api/tasks?{query}")).ReadAsync<PageDto<TaskDto>>();
+
+    /// <summary>The one open task of an instance.</summary>
+    public static async Task<TaskDto> OpenTaskAsync(this HttpClient client, Guid instanceId) =>
+        Assert.Single((await client.TasksAsync($"instanceId={instanceId}&state=Created")).Items);
+
+    public static Task<HttpResponseMessage> CompleteAsync(this HttpClient client, Guid taskId, object? variables = null, string? user = null, string? key = null) =>
+        client.PostJsonAsync($"/api/tasks/{taskId}/complete", new { variables, user }, key);
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode? expected = null)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (expected is { } status) Assert.True(response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        else Assert.True(response.IsSuccessStatusCode, $"Expected success, got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>Asserts a ProblemDetails answer with this status and code; returns it for more checks.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string? code = null)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        var actual = problem.GetProperty("code").GetString();
+        if (code is not null) Assert.Equal(code, actual);
+        return problem;
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string url, HttpContent? content, string? key)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    public static MediaTypeHeaderValue MediaType(string value) => new(value);
+}
