@@ -1,6 +1,7 @@
 using System.Text;
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.History;
 using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Workflows.Runtime;
@@ -49,7 +50,10 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
         return target;
     }
 
-    /// <summary>Writes every touched instance's state once and commits everything in one SaveChanges.</summary>
+    /// <summary>
+    /// Writes every touched instance's state once, then commits rows and history in one transaction:
+    /// one SaveChanges batch plus one history INSERT, however much the command did.
+    /// </summary>
     public async Task SaveAsync(CancellationToken ct)
     {
         foreach (var instance in _loaded.Values)
@@ -62,7 +66,12 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
             // The concurrency token: the UPDATE matches only the version this command read.
             if (!instance.IsNew) row.RowVersion++;
         }
+        // Joins the transaction of the idempotency middleware when there is one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        // After the instance rows: history references them.
+        await HistoryInsert.ExecuteAsync(db, _writer.History, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
     private async Task DrainAsync(CancellationToken ct)

@@ -7,16 +7,18 @@ using CaseFlow.Workflows.Values;
 namespace CaseFlow.Engine.Instances;
 
 /// <summary>
-/// Turns an execution result into rows: history entries and the task list. Only adds to or changes
-/// tracked entities; nothing here talks to the database.
+/// Turns an execution result into rows: the task list as tracked entities, history entries as a list
+/// for <see cref="HistoryInsert"/>. Nothing here talks to the database.
 /// </summary>
 internal sealed class ResultWriter(CaseFlowDb db)
 {
+    public List<HistoryEntry> History { get; } = [];
+
     public void AppendHistory(Instance row, IReadOnlyList<HistoryEvent> events)
     {
         foreach (var e in events)
         {
-            db.History.Add(new HistoryEntry
+            History.Add(new HistoryEntry
             {
                 InstanceId = row.Id, Seq = ++row.HistorySeq, Type = e.Type.ToString(), At = e.At,
                 ElementId = e.ElementId, ElementKey = e.ElementKey, UserName = e.User, Variable = e.Variable,
