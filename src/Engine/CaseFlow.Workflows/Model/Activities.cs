@@ -25,6 +25,9 @@ public sealed class UserTask(string id, string? name, int line) : Activity(id, n
     public Expression? CandidateUsers { get; init; }
     /// <summary>zeebe:formDefinition formKey / formId, or an embedded zeebe:userTaskForm id.</summary>
     public string? FormKey { get; init; }
+    /// <summary>The form-js JSON of the zeebe:userTaskForm that <see cref="FormKey"/> names, when the form
+    /// is embedded in the BPMN file rather than deployed on its own.</summary>
+    public string? EmbeddedForm { get; init; }
     public Expression? DueDate { get; init; }
     public Expression? FollowUpDate { get; init; }
 }
@@ -63,6 +66,9 @@ public sealed class SubProcess : Activity
     public SubProcess(string id, string? name, int line) : base(id, name, line) => Body = new FlowScope(this);
 
     public FlowScope Body { get; }
+    /// <summary>An event sub-process (triggeredByEvent="true"): started by its start event while the
+    /// enclosing scope is active, never by a sequence flow.</summary>
+    public bool TriggeredByEvent { get; init; }
 }
 
 /// <summary>zeebe:calledElement processId (FEEL or static); the child runs the latest version.</summary>
@@ -75,6 +81,18 @@ public sealed class CallActivity(string id, string? name, int line) : Activity(i
     /// <summary>Zeebe's propagateAllParentVariables (default true): the child starts with a copy of
     /// the parent's visible variables, plus the input mappings.</summary>
     public bool PropagateAllParentVariables { get; init; } = true;
+}
+
+/// <summary>
+/// A BPMN element CaseFlow cannot run (complex gateway, transaction, ad-hoc sub-process, ...). The parser
+/// keeps it in the graph so flows and boundary events around it still resolve and only the element
+/// itself is reported; a file containing one never deploys. It derives from Activity only so that a
+/// boundary event on a transaction keeps its host.
+/// </summary>
+public sealed class UnsupportedElement(string id, string? name, int line, string elementName) : Activity(id, name, line)
+{
+    /// <summary>The BPMN XML element name, e.g. <c>complexGateway</c>.</summary>
+    public string ElementName { get; } = elementName;
 }
 
 /// <summary>zeebe:loopCharacteristics on a multi-instance activity.</summary>

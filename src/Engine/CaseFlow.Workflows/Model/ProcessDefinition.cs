@@ -46,7 +46,8 @@ public sealed class ProcessDefinition(string id, string? name, bool isExecutable
                 if (node == gateway || !seen.Add(node.Id)) continue;
                 foreach (var incoming in node.Incoming) stack.Push(incoming.Source);
                 // A token on an activity can also leave through its boundary events.
-                if (node is BoundaryEvent boundary) stack.Push(boundary.AttachedTo);
+                // A boundary event without a valid host only exists in a refused model.
+                if (node is BoundaryEvent { AttachedTo: { } host }) stack.Push(host);
             }
             upstream[flow.Id] = seen;
         }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CaseFlow.Workflows.Feel;
+
+/// <summary>not, string, number, is defined.</summary>
+internal static partial class ConversionFunctions
+{
+    [GeneratedRegex(@"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberText();
+
+    public static void Register(BuiltinRegistry r)
+    {
+        r.Add("not", "negand", (a, e) => a[0] is bool b ? Boxes.Bool(!b) : Args.Invalid(e, "not", a));
+        r.Add("string", "from", (a, _) => FeelValue.ToFeelString(a[0]));
+        r.Add("number", "from, grouping separator?, decimal separator?", Number);
+        // Usually compiled as a special form that sees whether a name exists; as a plain call it can only test for null.
+        r.Add("is defined", "value", (a, _) => Boxes.Bool(a[0] is not null));
+    }
+
+    private static object? Number(object?[] a, Env e)
+    {
+        if (a[0] is decimal d && a.Length == 1) return d;
+        if (a[0] is not string text) return Args.Invalid(e, "number", a);
+        var grouping = a.Arg(1);
+        var separator = a.Arg(2);
+        if (grouping is not (null or " " or "," or ".") || separator is not (null or "." or ",") || (grouping is not null && Equals(grouping, separator)))
+            return e.Fail("Function 'number': grouping separator must be ' ', ',' or '.', decimal separator '.' or ',', and they must differ");
+        if (grouping is string g) text = text.Replace(g, "", StringComparison.Ordinal);
+        if (separator is ",") text = text.Replace(',', '.');
+        if (!NumberText().IsMatch(text) ||
+            !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            return e.Fail($"Function 'number': \"{a[0]}\" is not a number");
+        return value;
+    }
+}

@@ -1,0 +1,196 @@
+namespace CaseFlow.Workflows.Feel;
+
+// Each operator is a tiny fast path for two decimals plus a separate slow method: keeping the
+// try/catch and the big type switch out of the fast path keeps it small enough to inline.
+internal static partial class Ops
+{
+    public static object? Add(object? a, object? b, Env env) =>
+        a is decimal x && b is decimal y ? Checked(x, y, '+', env) : AddSlow(a, b, env);
+
+    public static object? Subtract(object? a, object? b, Env env) =>
+        a is decimal x && b is decimal y ? Checked(x, y, '-', env) : SubtractSlow(a, b, env);
+
+    public static object? Multiply(object? a, object? b, Env env) =>
+        a is decimal x && b is decimal y ? Checked(x, y, '*', env) : MultiplySlow(a, b, env);
+
+    public static object? Divide(object? a, object? b, Env env) =>
+        a is decimal x && b is decimal y && y != 0 ? Checked(x, y, '/', env) : DivideSlow(a, b, env);
+
+    private static object? AddSlow(object? a, object? b, Env env)
+    {
+        if (a is null || b is null) return null;
+        a = FeelValue.Import(a);
+        b = FeelValue.Import(b);
+        try
+        {
+            return Result("add", a, b, env, (a, b) switch
+            {
+                (decimal p, decimal q) => Checked(p, q, '+', env),
+                (string p, string q) => string.Concat(p, q),
+                (DateOnly d, TimeSpan t) => AddDays(d, t),
+                (TimeSpan t, DateOnly d) => AddDays(d, t),
+                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
+                (YearsMonthsDuration m, DateOnly d) => d.AddMonths(m.TotalMonths),
+                (FeelDateTime d, TimeSpan t) => d.Add(t),
+                (TimeSpan t, FeelDateTime d) => d.Add(t),
+                (FeelDateTime d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
+                (YearsMonthsDuration m, FeelDateTime d) => d.AddMonths(m.TotalMonths),
+                (FeelTime t, TimeSpan s) => t.Add(s),
+                (TimeSpan s, FeelTime t) => t.Add(s),
+                (TimeSpan p, TimeSpan q) => p + q,
+                (YearsMonthsDuration p, YearsMonthsDuration q) => p + q,
+                _ => Mismatch,
+            });
+        }
+        catch (Exception e) when (IsOutOfRange(e)) { return OutOfRange("add", a, b, env); }
+    }
+
+    private static object? SubtractSlow(object? a, object? b, Env env)
+    {
+        if (a is null || b is null) return null;
+        a = FeelValue.Import(a);
+        b = FeelValue.Import(b);
+        try
+        {
+            return Result("subtract", a, b, env, (a, b) switch
+            {
+                (decimal p, decimal q) => Checked(p, q, '-', env),
+                (DateOnly p, DateOnly q) => p.ToDateTime(TimeOnly.MinValue) - q.ToDateTime(TimeOnly.MinValue),
+                (DateOnly d, TimeSpan t) => AddDays(d, -t),
+                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(-m.TotalMonths),
+                (FeelDateTime p, FeelDateTime q) => Between(p, q, env),
+                (FeelDateTime p, DateOnly q) => Between(p, AtMidnightLike(q, p), env),
+                (DateOnly p, FeelDateTime q) => Between(AtMidnightLike(p, q), q, env),
+                (FeelDateTime d, TimeSpan t) => d.Add(-t),
+                (FeelDateTime d, YearsMonthsDuration m) => d.AddMonths(-m.TotalMonths),
+                (FeelTime p, FeelTime q) => new TimeSpan(p.UtcTicksOfDay - q.UtcTicksOfDay),
+                (FeelTime t, TimeSpan s) => t.Add(-s),
+                (TimeSpan p, TimeSpan q) => p - q,
+                (YearsMonthsDuration p, YearsMonthsDuration q) => p - q,
+                _ => Mismatch,
+            });
+        }
+        catch (Exception e) when (IsOutOfRange(e)) { return OutOfRange("subtract", a, b, env); }
+    }
+
+    private static object? MultiplySlow(object? a, object? b, Env env)
+    {
+        if (a is null || b is null) return null;
+        a = FeelValue.Import(a);
+        b = FeelValue.Import(b);
+        try
+        {
+            return Result("multiply", a, b, env, (a, b) switch
+            {
+                (decimal p, decimal q) => Checked(p, q, '*', env),
+                (TimeSpan t, decimal n) => Scale(t, n),
+                (decimal n, TimeSpan t) => Scale(t, n),
+                (YearsMonthsDuration m, decimal n) => Months(m.TotalMonths * n),
+                (decimal n, YearsMonthsDuration m) => Months(m.TotalMonths * n),
+                _ => Mismatch,
+            });
+        }
+        catch (Exception e) when (IsOutOfRange(e)) { return OutOfRange("multiply", a, b, env); }
+    }
+
+    private static object? DivideSlow(object? a, object? b, Env env)
+    {
+        if (a is null || b is null) return null;
+        a = FeelValue.Import(a);
+        b = FeelValue.Import(b);
+        var divisorIsZero = b is decimal and 0m || b is TimeSpan { Ticks: 0 } || b is YearsMonthsDuration { TotalMonths: 0 };
+        if (divisorIsZero && a is decimal or TimeSpan or YearsMonthsDuration) return env.Fail("Division by zero");
+        try
+        {
+            return Result("divide", a, b, env, (a, b) switch
+            {
+                _ when divisorIsZero => Mismatch,
+                (decimal p, decimal q) => Checked(p, q, '/', env),
+                (TimeSpan t, decimal n) => Scale(t, 1 / n),
+                (YearsMonthsDuration m, decimal n) => Months(m.TotalMonths / n),
+                (TimeSpan p, TimeSpan q) => (decimal)p.Ticks / q.Ticks,
+                (YearsMonthsDuration p, YearsMonthsDuration q) => (decimal)p.TotalMonths / q.TotalMonths,
+                _ => Mismatch,
+            });
+        }
+        catch (Exception e) when (IsOutOfRange(e)) { return OutOfRange("divide", a, b, env); }
+    }
+
+    public static object? Power(object? a, object? b, Env env)
+    {
+        if (a is null || b is null) return null;
+        if (FeelValue.Import(a) is not decimal x || FeelValue.Import(b) is not decimal y)
+            return env.Fail(CannotMessage("exponentiate", a, b));
+        try
+        {
+            if (y == decimal.Truncate(y) && Math.Abs(y) <= 10_000)
+            {
+                // Exact for integer exponents, which is what business rules use; square-and-multiply keeps it quick.
+                decimal result = 1, factor = x;
+                for (var n = (long)Math.Abs(y); n > 0; n >>= 1)
+                {
+                    if ((n & 1) == 1) result *= factor;
+                    if (n > 1) factor *= factor;
+                }
+                return y < 0 ? (result == 0 ? env.Fail("Division by zero") : 1 / result) : result;
+            }
+            var d = Math.Pow((double)x, (double)y);
+            return double.IsFinite(d) ? (decimal)d : env.Fail($"{FeelValue.FormatNumber(x)} ** {FeelValue.FormatNumber(y)} is not a number");
+        }
+        catch (OverflowException) { return env.Fail("Numeric overflow in **"); }
+    }
+
+    public static object? Negate(object? a, Env env)
+    {
+        if (a is decimal d) return -d;
+        try
+        {
+            return FeelValue.Import(a) switch
+            {
+                null => null,
+                decimal n => -n,
+                TimeSpan t => -t,
+                YearsMonthsDuration m => -m,
+                var other => env.Fail($"Cannot negate a {FeelValue.TypeName(other)}"),
+            };
+        }
+        catch (OverflowException) { return env.Fail("Duration out of range"); }
+    }
+
+    private static readonly object Mismatch = new();
+
+    private static object? Checked(decimal x, decimal y, char op, Env env)
+    {
+        try
+        {
+            return op switch { '+' => x + y, '-' => x - y, '*' => x * y, _ => x / y };
+        }
+        catch (OverflowException) { return env.Fail($"Numeric overflow in {op}"); }
+    }
+
+    private static object? Result(string verb, object? a, object? b, Env env, object? result) =>
+        ReferenceEquals(result, Mismatch) ? env.Fail(CannotMessage(verb, a, b)) : result;
+
+    private static bool IsOutOfRange(Exception e) => e is OverflowException or ArgumentOutOfRangeException or ArgumentException;
+
+    private static object? OutOfRange(string verb, object? a, object? b, Env env) =>
+        env.Fail($"Cannot {verb} {FeelValue.TypeName(a)} and {FeelValue.TypeName(b)}: result out of range");
+
+    private static string CannotMessage(string verb, object? a, object? b) =>
+        $"Cannot {verb} {FeelValue.TypeName(a)} and {FeelValue.TypeName(b)}";
+
+    private static DateOnly AddDays(DateOnly d, TimeSpan t) => DateOnly.FromDateTime(d.ToDateTime(TimeOnly.MinValue) + t);
+
+    private static TimeSpan Scale(TimeSpan t, decimal n) => new((long)decimal.Round(t.Ticks * n));
+
+    private static YearsMonthsDuration Months(decimal months) => new((int)decimal.Truncate(months));
+
+    /// <summary>A date meets a date and time as midnight in the same zone kind (UTC when the other is zoned).</summary>
+    private static FeelDateTime AtMidnightLike(DateOnly date, FeelDateTime other) =>
+        other.IsLocal ? new FeelDateTime(date.ToDateTime(TimeOnly.MinValue)) : new FeelDateTime(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static object? Between(FeelDateTime p, FeelDateTime q, Env env) =>
+        p.IsLocal != q.IsLocal
+            ? env.Fail("Cannot subtract a date and time with a time zone from one without")
+            : new TimeSpan(p.InstantTicks - q.InstantTicks);
+}
