@@ -5,7 +5,7 @@
 #
 # Usage:
 #   bench/pgbench/run.sh --throwaway               # a temporary local PostgreSQL 15 cluster (fsync on)
-#   bench/pgbench/run.sh [CONNINFO]             # a libpq connection string or URI, e.g.
+#   bench/pgbench/run.sh [CONNINFO]                # a libpq connection string or URI, e.g.
 #       bench/pgbench/run.sh "host=127.0.0.1 port=5432 user=postgres dbname=caseflow_bench"
 #       or the libpq environment: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=caseflow_bench bench/pgbench/run.sh
 #   The target database must exist; its tables bench_instance and bench_history are recreated.
@@ -32,7 +32,7 @@ THROWAWAY=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --throwaway) THROWAWAY=1 ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
     -*) die "unknown option '$1' (pass connection settings as one conninfo string)" ;;
     *) [[ ${#CONN[@]} -eq 0 ]] || die "more than one conninfo given"; CONN=("$1") ;;
   esac
