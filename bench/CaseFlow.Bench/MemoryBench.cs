@@ -89,7 +89,7 @@ internal static class MemoryBench
             Console.Error.WriteLine("bench/peers has no node_modules: run `npm ci --prefix bench/peers` first.");
             return;
         }
-        var start = new ProcessStartInfo("node", [Path.Combine(peers, "bpmn-engine-bench.mjs"), file]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("node", [Path.Combine(peers, "bpmn-engine-bench.mjs"), "--bpmn", file]) { RedirectStandardOutput = true };
         using var peer = Process.Start(start)!;
         var output = peer.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
         peer.WaitForExit();

@@ -146,3 +146,28 @@ public class TaskTests
         Assert.Equal("instance_not_active", error.Code);
     }
 }
+
+public class MappingSourceTests
+{
+    [Fact]
+    public void Mapping_source_without_an_equals_sign_is_static_text_as_in_Camunda_8()
+    {
+        var harness = new Harness();
+        harness.Deploy("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="t">
+              <bpmn:process id="static" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" />
+                <bpmn:userTask id="T">
+                  <bpmn:extensionElements><zeebe:ioMapping>
+                    <zeebe:input source="total" target="label" />
+                    <zeebe:input source="=total" target="value" />
+                  </zeebe:ioMapping></bpmn:extensionElements>
+                </bpmn:userTask>
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var task = harness.Start("static", new { total = 5 }).Elements.Values.Single(e => e.Kind == CaseFlow.Workflows.Runtime.ElementKind.UserTask);
+        Assert.Equal(("total", 5m), (task.Variables!["label"], task.Variables!["value"]));
+    }
+}
