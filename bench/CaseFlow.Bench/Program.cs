@@ -1,1 +1,2 @@
-﻿Console.WriteLine("Hello, World!");
+﻿if (args is ["feel", ..]) CaseFlow.Bench.FeelBenchmark.Run();
+else Console.WriteLine("Hello, World!");
