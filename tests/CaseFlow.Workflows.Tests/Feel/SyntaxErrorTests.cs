@@ -74,4 +74,15 @@ public class SyntaxErrorTests
 
     [Fact]
     public void An_empty_expression_is_a_syntax_error() => Assert.Equal((1, 1), (F.SyntaxError("").Line, F.SyntaxError("").Column));
+
+    [Fact]
+    public void A_very_long_operator_chain_is_a_syntax_error_not_a_crash()
+    {
+        var chain = string.Join(" + ", Enumerable.Repeat("1", 50_000));
+        Assert.Contains("nested too deeply", F.SyntaxError(chain).Reason);
+    }
+
+    [Fact]
+    public void A_long_but_reasonable_operator_chain_evaluates() =>
+        Assert.Equal(300m, F.Eval(string.Join(" + ", Enumerable.Repeat("1", 300))));
 }
