@@ -70,7 +70,11 @@ public class InAndBetweenTests
     }
 
     [Fact]
-    public void A_unary_comparison_alone_is_a_range_value() => Assert.Equal("(5..null)", F.Text("> 5"));
+    public void A_unary_comparison_alone_is_a_range_value() => Assert.Equal("> 5", F.Text("> 5"));
+
+    [Fact]
+    public void A_unary_comparison_range_has_one_open_unbounded_end() =>
+        Assert.Equal("[null, false, 5, true]", F.Text("[r.start, r.start included, r.end, r.end included]", ("r", F.Eval("<= 5"))));
 
     [Fact]
     public void A_range_literal_is_a_range_value() => Assert.Equal("[1..10)", F.Text("[1..10)"));
