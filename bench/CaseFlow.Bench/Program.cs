@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "memory" => MemoryBench.Run(args[1..]),
     "persisted" => await PersistedBench.RunAsync(args[1..]),
+    "feel" => FeelBenchmark.Run(),
     _ => Usage(),
 };
 
@@ -13,6 +14,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage:
           dotnet run -c Release --project bench/CaseFlow.Bench -- memory [--instances N] [--process FILE] [--peer]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- feel
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
         """);
     return 2;
