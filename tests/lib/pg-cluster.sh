@@ -83,7 +83,10 @@ pg_cluster_start() {
   else
     PG_OS_USER="$(id -un)"
   fi
-  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/caseflow-pg.XXXXXX")" || return 1
+  # As root the cluster runs as 'postgres', who may not reach a private $TMPDIR: use /tmp then.
+  local base="${TMPDIR:-/tmp}"
+  [[ $EUID -eq 0 ]] && base=/tmp
+  PG_DIR="$(mktemp -d "$base/caseflow-pg.XXXXXX")" || return 1
   if [[ $EUID -eq 0 ]]; then chown "$PG_OS_USER:" "$PG_DIR" || return 1; fi
   chmod 700 "$PG_DIR" || return 1
 
