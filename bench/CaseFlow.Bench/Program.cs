@@ -1,1 +1,21 @@
-﻿Console.WriteLine("Hello, World!");
+using CaseFlow.Bench;
+
+// Benchmarks print numbers; they are not tests. See bench/README.md for how to run and read them.
+return args.FirstOrDefault() switch
+{
+    "memory" => MemoryBench.Run(args[1..]),
+    "persisted" => await PersistedBench.RunAsync(args[1..]),
+    "feel" => FeelBenchmark.Run(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          dotnet run -c Release --project bench/CaseFlow.Bench -- memory [--instances N] [--process FILE] [--peer]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- feel
+          dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
+        """);
+    return 2;
+}

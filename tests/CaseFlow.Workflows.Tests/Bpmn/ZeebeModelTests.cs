@@ -30,7 +30,7 @@ public class ZeebeModelTests
 
         Assert.Equal(["applicantName", "summary.total"], task.IoMapping.Inputs.Select(m => m.Target));
         Assert.All(task.IoMapping.Inputs, m => Assert.True(m.Source.IsFeel));
-        Assert.Equal("total", task.IoMapping.Inputs[1].Source.Source);
+        Assert.Equal("=total", task.IoMapping.Inputs[1].Source.Source);
         Assert.Equal("approved", Assert.Single(task.IoMapping.Outputs).Target);
     }
 

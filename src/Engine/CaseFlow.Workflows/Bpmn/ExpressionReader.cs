@@ -29,7 +29,7 @@ internal sealed class ExpressionReader(ProblemList problems)
         return Expression.Static(text);
     }
 
-    /// <summary>Always FEEL, with or without a leading <c>=</c>: conditions and mapping sources.</summary>
+    /// <summary>Always FEEL, with or without a leading <c>=</c>: conditions, input collections, completion conditions.</summary>
     public Expression Feel(string text, string what, string elementId, int line)
     {
         var body = text.TrimStart();

@@ -141,9 +141,12 @@ internal sealed class ZeebeReader(BpmnDocument document, ProblemList problems, E
                 : $"The {direction} mapping target '{target}' is not a variable name or a dotted path like 'applicant.address'.");
             return null;
         }
-        // Zeebe sets the target to null when the source is left empty.
-        var source = expressions.Feel(xml.Attr("source") ?? "null", $"{direction} mapping source for '{target}'", id, line);
-        return new Mapping(source, target);
+        // As in Camunda 8: '=expr' is FEEL, other text is a static string, and no source sets null.
+        var text = xml.Attr("source");
+        var source = text is null
+            ? expressions.Feel("null", $"{direction} mapping source for '{target}'", id, line)
+            : expressions.Attribute(text, $"{direction} mapping source for '{target}'", id, line);
+        return source is null ? null : new Mapping(source, target);
     }
 
     public MultiInstance? MultiInstance(XElement loop, string id, int line)

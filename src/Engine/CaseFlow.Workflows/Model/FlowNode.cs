@@ -24,6 +24,9 @@ public sealed class SequenceFlow(string id, string? name, int line, FlowNode sou
     public Expression? Condition { get; } = condition;
     public FlowScope Scope { get; internal set; } = null!;
 
+    /// <summary>This flow as a one-element list, so taking a single flow allocates nothing.</summary>
+    internal IReadOnlyList<SequenceFlow> Alone => field ??= [this];
+
     /// <summary>Creates the flow and wires it into both ends.</summary>
     public static SequenceFlow Connect(string id, string? name, int line, FlowNode source, FlowNode target, Expression? condition)
     {

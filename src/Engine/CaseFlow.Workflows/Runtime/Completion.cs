@@ -65,11 +65,11 @@ internal static class Completion
         {
             if (flow == gateway.Default) continue;
             if (flow.Condition is { } condition && run.Evaluate(condition, element.ScopeKey, flow.Id) is not true) continue;
-            if (gateway is ExclusiveGateway) return [flow];
+            if (gateway is ExclusiveGateway) return flow.Alone;
             (taken ??= []).Add(flow);
         }
         if (taken is not null) return taken;
-        if (gateway.Default is { } fallback) return [fallback];
+        if (gateway.Default is { } fallback) return fallback.Alone;
         if (gateway.Outgoing.Count == 0) return [];
         throw new WorkflowException(WorkflowErrorKind.Invalid, "no_flow_taken",
             $"No condition of gateway '{gateway.Id}' is true and it has no default flow.", gateway.Id);
@@ -107,8 +107,10 @@ internal static class Completion
     public static void Terminate(Run run, ElementInstance endEvent)
     {
         var scopeKey = endEvent.ScopeKey;
-        foreach (var sibling in run.ChildrenOf(scopeKey).Where(e => e.Key != endEvent.Key).ToList())
-            TerminateElement(run, sibling);
+        foreach (var sibling in run.ChildrenOf(scopeKey))
+        {
+            if (sibling.Key != endEvent.Key) TerminateElement(run, sibling);
+        }
         run.State.JoinTokens.RemoveAll(t => t.ScopeKey == scopeKey);
         Remove(run, endEvent, HistoryEventType.ElementLeft);
         if (scopeKey is null)
@@ -123,7 +125,7 @@ internal static class Completion
     /// <summary>Ends an element without completing it, inner scopes first, and withdraws its task, job or child.</summary>
     public static void TerminateElement(Run run, ElementInstance element)
     {
-        foreach (var child in run.ChildrenOf(element.Key).ToList()) TerminateElement(run, child);
+        foreach (var child in run.ChildrenOf(element.Key)) TerminateElement(run, child);
         run.State.JoinTokens.RemoveAll(t => t.ScopeKey == element.Key);
         switch (element.Kind)
         {
@@ -137,7 +139,7 @@ internal static class Completion
 
     public static void CancelInstance(Run run, string? user, string? reason)
     {
-        foreach (var element in run.ChildrenOf(null).ToList()) TerminateElement(run, element);
+        foreach (var element in run.ChildrenOf(null)) TerminateElement(run, element);
         run.State.JoinTokens.Clear();
         run.State.Status = InstanceStatus.Cancelled;
         run.State.EndedAt = run.Now;

@@ -35,9 +35,9 @@ internal static class InclusiveJoins
         {
             if (HasToken(run, gateway.Id, incoming.Id, scopeKey)) continue;
             var upstream = gateway.Upstream[incoming.Id];
-            foreach (var element in run.ChildrenOf(scopeKey))
+            foreach (var element in run.State.Elements.Values)
             {
-                if (upstream.Contains(element.ElementId)) return false;
+                if (element.ScopeKey == scopeKey && upstream.Contains(element.ElementId)) return false;
             }
             foreach (var waiting in run.State.JoinTokens)
             {

@@ -24,8 +24,9 @@ public sealed class InstanceState
 
     /// <summary>The process-level variables.</summary>
     public Dictionary<string, object?> Variables { get; init; } = new(StringComparer.Ordinal);
-    /// <summary>The active element instances by key, in creation order.</summary>
-    public SortedDictionary<long, ElementInstance> Elements { get; init; } = [];
+    /// <summary>The active element instances by key. Enumeration order is not key order: whoever needs an
+    /// order (termination, serialization) sorts by key, so that behaviour never depends on the table's layout.</summary>
+    public Dictionary<long, ElementInstance> Elements { get; init; } = [];
     /// <summary>Tokens that arrived at joining gateways and wait for the others.</summary>
     public List<JoinToken> JoinTokens { get; init; } = [];
 

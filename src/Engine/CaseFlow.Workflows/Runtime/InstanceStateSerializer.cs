@@ -43,7 +43,7 @@ public static class InstanceStateSerializer
         VariableJson.Write(w, s.Variables);
 
         w.WriteStartArray("elements");
-        foreach (var e in s.Elements.Values) WriteElement(w, e);
+        foreach (var e in s.Elements.Values.OrderBy(e => e.Key)) WriteElement(w, e);
         w.WriteEndArray();
 
         w.WriteStartArray("joins");

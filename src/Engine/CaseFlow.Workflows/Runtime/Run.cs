@@ -13,7 +13,8 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
     private readonly Queue<Step> _agenda = new();
     // Tokens queued but not yet arrived, per scope (0 = process level): a scope with tokens in transit
     // is not finished even when it holds no element instance right now.
-    private readonly Dictionary<long, int> _inTransit = [];
+    private int _inTransitAtRoot;
+    private Dictionary<long, int>? _inTransit;
     private HashSet<long>? _terminatedScopes;
     private List<string>? _warnings;
 
@@ -35,10 +36,23 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
 
     private void Enqueue(Step step)
     {
-        var scope = step.ScopeKey ?? 0;
-        _inTransit[scope] = _inTransit.GetValueOrDefault(scope) + 1;
+        CountInTransit(step.ScopeKey, +1);
         _agenda.Enqueue(step);
     }
+
+    private void CountInTransit(long? scopeKey, int delta)
+    {
+        if (scopeKey is not { } key)
+        {
+            _inTransitAtRoot += delta;
+            return;
+        }
+        _inTransit ??= [];
+        _inTransit[key] = _inTransit.GetValueOrDefault(key) + delta;
+    }
+
+    private int InTransit(long? scopeKey) =>
+        scopeKey is { } key ? _inTransit?.GetValueOrDefault(key) ?? 0 : _inTransitAtRoot;
 
     /// <summary>Steps queued for a scope that ended meanwhile (terminated, cancelled) are dropped.</summary>
     private bool IsAlive(long? scopeKey) =>
@@ -55,11 +69,7 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
         {
             while (_agenda.TryDequeue(out var step))
             {
-                if (step.Kind != StepKind.Leave)
-                {
-                    var scope = step.ScopeKey ?? 0;
-                    _inTransit[scope]--;
-                }
+                if (step.Kind != StepKind.Leave) CountInTransit(step.ScopeKey, -1);
                 if (!IsAlive(step.ScopeKey)) continue;
                 switch (step.Kind)
                 {
@@ -94,7 +104,9 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
     // ---- expressions ----
 
     /// <summary>The variables visible from <paramref name="scopeKey"/>: its locals, then each enclosing scope's, then the process's.</summary>
-    public IVariableScope ScopeOf(long? scopeKey) => scopeKey is null ? new RootScope(State) : new ElementScope(State, scopeKey.Value);
+    public IVariableScope ScopeOf(long? scopeKey) => scopeKey is null ? _root ??= new RootScope(State) : new ElementScope(State, scopeKey.Value);
+
+    private RootScope? _root;
 
     public object? Evaluate(Expression expression, long? scopeKey, string elementId)
     {
@@ -179,18 +191,22 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
             scope?.ElementId, scope?.Key, Variable: name, OldValue: existed ? old : null, NewValue: value));
     }
 
-    public IEnumerable<ElementInstance> ChildrenOf(long? scopeKey)
+    /// <summary>The element instances directly inside a scope, oldest first.</summary>
+    public List<ElementInstance> ChildrenOf(long? scopeKey)
     {
+        var children = new List<ElementInstance>();
         foreach (var element in State.Elements.Values)
         {
-            if (element.ScopeKey == scopeKey) yield return element;
+            if (element.ScopeKey == scopeKey) children.Add(element);
         }
+        children.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return children;
     }
 
     /// <summary>True while the scope holds element instances, tokens waiting at joins, or tokens in transit.</summary>
     public bool HasChildren(long? scopeKey)
     {
-        if (_inTransit.GetValueOrDefault(scopeKey ?? 0) > 0) return true;
+        if (InTransit(scopeKey) > 0) return true;
         foreach (var element in State.Elements.Values)
         {
             if (element.ScopeKey == scopeKey) return true;

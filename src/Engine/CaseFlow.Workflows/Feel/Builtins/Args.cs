@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CaseFlow.Workflows.Feel;
 
 /// <summary>Argument checks shared by the built-ins.</summary>
@@ -32,12 +30,4 @@ internal static class Args
 
     /// <summary>Functions such as min, sum and all take either one list or the items themselves.</summary>
     public static IReadOnlyList<object?> Items(object?[] args) => args.Length == 1 && List(args[0]) is { } list ? list : args;
-
-    public static string Format(decimal d) => FeelValue.FormatNumber(d);
-
-    public static string Text(object? value) => value switch
-    {
-        decimal d => Format(d),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null",
-    };
 }

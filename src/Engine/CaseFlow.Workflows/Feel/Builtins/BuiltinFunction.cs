@@ -75,8 +75,6 @@ internal static class Builtins
 
     public static bool TryGet(string name, [NotNullWhen(true)] out BuiltinFunction? function) => Table.TryGetValue(name, out function);
 
-    public static IEnumerable<string> Names => Table.Keys;
-
     private static Dictionary<string, BuiltinFunction> Build()
     {
         var registry = new BuiltinRegistry();

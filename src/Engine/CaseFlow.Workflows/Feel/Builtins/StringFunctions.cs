@@ -43,7 +43,7 @@ internal static class StringFunctions
         var n = runes.Length;
         // 1-based from the start, or counting back from the end when negative (-1 is the last character).
         var from = start > 0 ? decimal.Truncate(start) - 1 : n + decimal.Truncate(start);
-        if (start == 0 || from < 0 || from > n) return e.Fail($"Function 'substring': start position {Args.Format(start)} is outside \"{s}\"");
+        if (start == 0 || from < 0 || from > n) return e.Fail($"Function 'substring': start position {FeelValue.FormatNumber(start)} is outside \"{s}\"");
         var take = n - (int)from;
         if (a.Arg(2) is decimal length)
         {

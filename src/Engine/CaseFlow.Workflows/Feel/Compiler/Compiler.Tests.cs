@@ -45,7 +45,7 @@ internal sealed partial class Compiler
         {
             // A literal list ("status in ["open", "new"]") is built once, not per evaluation.
             var items = list.Items.Select(x => ((LiteralNode)x).Value).ToArray();
-            return (input, _) => Ops.ListContains(items, input);
+            return (input, _) => InList(items, input);
         }
         var expression = Node(test);
         if (usesInput)
@@ -60,11 +60,14 @@ internal sealed partial class Compiler
     private static bool? MatchesValue(object? input, object? value) => value switch
     {
         FeelRange range => range.Contains(input),
-        IReadOnlyList<object?> list and not IReadOnlyDictionary<string, object?> =>
-            Ops.ListContains(list, input) || (input is IReadOnlyList<object?> && Ops.Equal(input, list) == true),
+        IReadOnlyList<object?> list and not IReadOnlyDictionary<string, object?> => InList(list, input),
         bool b when input is not bool => b,
         _ => Ops.Equal(input, value),
     };
+
+    /// <summary>Membership, or equality when the input is itself that list.</summary>
+    private static bool InList(IReadOnlyList<object?> list, object? input) =>
+        Ops.ListContains(list, input) || (input is IReadOnlyList<object?> && Ops.Equal(input, list) == true);
 
     /// <summary>Tests a range literal or unary comparison without building the range value.</summary>
     private UnaryTest RangeTest(RangeNode r)

@@ -1,5 +1,3 @@
-using CaseFlow.Workflows.Values;
-
 namespace CaseFlow.Workflows.Feel;
 
 /// <summary>
@@ -170,6 +168,4 @@ internal sealed partial class Compiler
         var body = WithLocals(parameters, () => Node(f.Body));
         return env => new LambdaFunction(parameters, body, env.Scope);
     }
-
-    private static IVariableScope Bind(IVariableScope scope, string name, object? value) => new BindingScope(name, value, scope);
 }

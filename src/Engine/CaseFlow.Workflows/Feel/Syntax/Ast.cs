@@ -60,6 +60,22 @@ internal sealed record UnaryTestsNode(UnaryTestsKind Kind, IReadOnlyList<Node> T
 
 internal static class NodeQueries
 {
+    /// <summary>Compiling and evaluating recurse once per tree level, and a stack overflow cannot be caught;
+    /// real expressions stay far below this.</summary>
+    public const int MaxDepth = 400;
+
+    /// <summary>Rejects trees deeper than <see cref="MaxDepth"/> (e.g. thousands of chained "+"), walking without recursion.</summary>
+    public static void EnsureDepth(Node root)
+    {
+        var pending = new Stack<(Node Node, int Depth)>();
+        pending.Push((root, 1));
+        while (pending.TryPop(out var entry))
+        {
+            if (entry.Depth > MaxDepth) throw new FeelSyntaxException("Expression is nested too deeply", entry.Node.At.Line, entry.Node.At.Column);
+            foreach (var child in Children(entry.Node)) pending.Push((child, entry.Depth + 1));
+        }
+    }
+
     /// <summary>Whether <c>?</c> occurs outside nested function bodies; such a test is a boolean condition on the input.</summary>
     public static bool UsesInput(Node node) => node is InputNode || (node is not FunctionNode && Children(node).Any(UsesInput));
 

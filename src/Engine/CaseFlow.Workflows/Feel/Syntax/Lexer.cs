@@ -148,8 +148,9 @@ internal sealed class Lexer
     {
         int line = _line, column = Column;
         _pos++;
-        var c = Peek();
-        _pos++;
+        if (_pos >= _src.Length) throw new FeelSyntaxException("Unterminated string", line, column);
+        var c = _src[_pos++];
+        if (c == '\n') { _line++; _lineStart = _pos; }
         switch (c)
         {
             case '"': return "\"";
@@ -160,7 +161,8 @@ internal sealed class Lexer
             case 't': return "\t";
             case 'u': return CodePoint(4, line, column);
             case 'U': return CodePoint(6, line, column);
-            default: throw new FeelSyntaxException($"Invalid escape sequence '\\{c}'", line, column);
+            // Kept verbatim so that regular expressions such as "\d+" read as written (Camunda does the same).
+            default: return "\\" + c;
         }
     }
 

@@ -13,7 +13,9 @@ internal sealed partial class Parser
     public static UnaryTestsNode ParseUnaryTests(string source)
     {
         var p = new Parser(source);
-        return p.Guarded(p.UnaryTests);
+        var tests = p.Guarded(p.UnaryTests);
+        foreach (var test in tests.Tests) NodeQueries.EnsureDepth(test);
+        return tests;
     }
 
     private UnaryTestsNode UnaryTests()

@@ -31,6 +31,7 @@ internal sealed partial class Parser
         {
             var node = p.Expression();
             if (p.Cur.Kind != TokenKind.End) throw p.Unexpected();
+            NodeQueries.EnsureDepth(node);
             return node;
         });
     }

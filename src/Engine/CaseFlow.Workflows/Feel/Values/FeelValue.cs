@@ -81,10 +81,19 @@ public static class FeelValue
         bool b => b ? "true" : "false",
         DateOnly d => TemporalFormat.Date(d),
         TimeSpan ts => TemporalFormat.Duration(ts),
-        FeelRange r => (r.StartIncluded ? "[" : "(") + Format(Import(r.Start), true) + ".." + Format(Import(r.End), true) + (r.EndIncluded ? "]" : ")"),
+        FeelRange r => FormatRange(r),
         IReadOnlyDictionary<string, object?> c => FormatContext(c),
         IReadOnlyList<object?> l => "[" + string.Join(", ", l.Select(x => Format(Import(x), true))) + "]",
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>A range open on one side prints as the unary comparison it came from (<c>&lt; 10</c>).</summary>
+    private static string FormatRange(FeelRange r) => (r.Start, r.End) switch
+    {
+        (null, null) => "(null..null)",
+        (null, var end) => (r.EndIncluded ? "<= " : "< ") + Format(Import(end), true),
+        (var start, null) => (r.StartIncluded ? ">= " : "> ") + Format(Import(start), true),
+        var (start, end) => (r.StartIncluded ? "[" : "(") + Format(Import(start), true) + ".." + Format(Import(end), true) + (r.EndIncluded ? "]" : ")"),
     };
 
     private static string FormatContext(IReadOnlyDictionary<string, object?> context)

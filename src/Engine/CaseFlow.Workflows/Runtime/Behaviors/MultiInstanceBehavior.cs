@@ -60,7 +60,7 @@ internal static class MultiInstanceBehavior
 
         if (loop.CompletionCondition is { } condition && run.Evaluate(condition, body.Key, activity.Id) is true)
         {
-            foreach (var other in run.ChildrenOf(body.Key).ToList()) Completion.TerminateElement(run, other);
+            foreach (var other in run.ChildrenOf(body.Key)) Completion.TerminateElement(run, other);
             run.EnqueueLeave(body);
         }
         else if (loop.IsSequential && state.NextIndex < state.Items.Count)

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Instances;
+using CaseFlow.Engine.Persistence;
+using CaseFlow.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CaseFlow.Bench;
+
+/// <summary>
+/// Full lifecycles (start, then every task and job completion) through the service's command path,
+/// in-process: the same <see cref="InstanceCommands"/> every state-changing endpoint runs, one
+/// transaction per command, without HTTP parsing. Reports lifecycles/s, commands/s and the p50/p99
+/// latency of a command at each client count.
+/// </summary>
+internal static class PersistedBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var provider = Options.Get(args, "--provider") ?? "sqlite";
+        var connection = Options.Get(args, "--connection")
+            ?? (provider == "sqlite" ? $"Data Source={Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Guid.NewGuid():N}.db")}" : null)
+            ?? throw new ArgumentException("--connection is required for postgres");
+        var clients = (Options.Get(args, "--clients") ?? "1,4,16").Split(',').Select(int.Parse).ToArray();
+        var seconds = double.Parse(Options.Get(args, "--seconds") ?? "10");
+        var file = Options.Get(args, "--process") ?? Path.Combine(Options.RepoRoot(), "bench", "processes", "approval.bpmn");
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Database:Provider"] = provider;
+        builder.Configuration["ConnectionStrings:CaseFlow"] = connection;
+        builder.Services.AddCaseFlowPersistence();
+        builder.Services.AddWorkflowRuntime();
+        await using var app = builder.Build();
+        await app.MigrateDatabaseAsync();
+        var (definitionId, version) = await DeployAsync(app.Services, File.ReadAllText(file));
+
+        await RunClientsAsync(app.Services, definitionId, version, 2, TimeSpan.FromSeconds(2)); // warm-up
+        foreach (var count in clients)
+        {
+            var result = await RunClientsAsync(app.Services, definitionId, version, count, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                engine = "caseflow", provider, clients = count, seconds = Math.Round(result.Seconds, 2),
+                lifecycles = result.Lifecycles, commands = result.Latencies.Count,
+                lifecyclesPerSecond = Math.Round(result.Lifecycles / result.Seconds, 1),
+                commandsPerSecond = Math.Round(result.Latencies.Count / result.Seconds, 1),
+                p50Ms = Percentile(result.Latencies, 0.50), p99Ms = Percentile(result.Latencies, 0.99),
+                conflicts = result.Conflicts,
+            }));
+        }
+        if (provider == "sqlite" && connection.Contains("caseflow-bench-")) SqliteCleanup(connection);
+        return 0;
+    }
+
+    private static async Task<(Guid, int)> DeployAsync(IServiceProvider services, string xml)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
+        await DefinitionDeployment.DeployAsync(xml, db, scope.ServiceProvider.GetRequiredService<DefinitionCache>(), TimeProvider.System, default);
+        var latest = await db.Definitions.AsNoTracking().OrderByDescending(d => d.DeployedAt).FirstAsync();
+        return (latest.Id, latest.Version);
+    }
+
+    private sealed record Result(int Lifecycles, List<double> Latencies, int Conflicts, double Seconds);
+
+    private static async Task<Result> RunClientsAsync(IServiceProvider services, Guid definitionId, int version, int clients, TimeSpan duration)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var lifecycles = 0;
+        var conflicts = 0;
+        var clock = Stopwatch.StartNew();
+        var deadline = clock.Elapsed + duration;
+        var workers = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var amount = client % 2 == 0 ? 3000m : 8000m;
+            while (clock.Elapsed < deadline)
+            {
+                var state = await TimedAsync(services, latencies, commands => commands.StartAsync(definitionId, version,
+                    new StartInstance(Guid.CreateVersion7(), new Dictionary<string, object?> { ["amount"] = amount }), default));
+                while (state.Status == InstanceStatus.Active)
+                {
+                    var element = state.Elements.Values.First(e => e.Kind is ElementKind.UserTask or ElementKind.ServiceTask);
+                    Command next = element.Kind == ElementKind.UserTask
+                        ? new CompleteTask(element.Key, new Dictionary<string, object?> { ["approved"] = true }, "bench")
+                        : new CompleteJob(element.Key, new Dictionary<string, object?> { ["paid"] = true });
+                    var id = state.InstanceId;
+                    try
+                    {
+                        state = await TimedAsync(services, latencies, async (commands, db) =>
+                            await commands.ExecuteAsync(await db.Instances.SingleAsync(i => i.Id == id), next, default));
+                    }
+                    catch (DbUpdateConcurrencyException)
+                    {
+                        Interlocked.Increment(ref conflicts); // cannot happen: each client owns its instances
+                        break;
+                    }
+                }
+                Interlocked.Increment(ref lifecycles);
+                amount = amount == 3000m ? 8000m : 3000m;
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return new Result(lifecycles, latencies.ToList(), conflicts, clock.Elapsed.TotalSeconds);
+    }
+
+    private static Task<InstanceState> TimedAsync(IServiceProvider services, ConcurrentBag<double> latencies, Func<InstanceCommands, Task<LoadedInstance>> command) =>
+        TimedAsync(services, latencies, (commands, _) => command(commands));
+
+    /// <summary>One command as an endpoint runs it: a fresh scope (DbContext), execute, one SaveChanges.</summary>
+    private static async Task<InstanceState> TimedAsync(IServiceProvider services, ConcurrentBag<double> latencies,
+        Func<InstanceCommands, CaseFlowDb, Task<LoadedInstance>> command)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<InstanceCommands>();
+        var loaded = await command(commands, scope.ServiceProvider.GetRequiredService<CaseFlowDb>());
+        await commands.SaveAsync(default);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return loaded.State;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return 0;
+        values.Sort();
+        return Math.Round(values[(int)Math.Min(values.Count - 1, Math.Floor(p * values.Count))], 2);
+    }
+
+    private static void SqliteCleanup(string connection)
+    {
+        var path = connection["Data Source=".Length..];
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+    }
+}

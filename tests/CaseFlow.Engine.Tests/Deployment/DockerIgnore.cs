@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace CaseFlow.Engine.Tests.Deployment;
+
+/// <summary>
+/// .dockerignore rules: Go filepath.Match patterns plus "**", relative to the context root,
+/// later rules winning, "!" re-including. A path is excluded when it or one of its parent
+/// folders matches.
+/// </summary>
+internal sealed class DockerIgnore
+{
+    private readonly List<(Regex Pattern, bool Exclude)> _rules = [];
+
+    public DockerIgnore(string text)
+    {
+        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var exclude = !line.StartsWith('!');
+            var pattern = (exclude ? line : line[1..]).Trim().Trim('/');
+            if (pattern.StartsWith("./", StringComparison.Ordinal))
+                pattern = pattern[2..];
+            _rules.Add((new Regex("^" + ToRegex(pattern) + "$"), exclude));
+        }
+    }
+
+    public bool IsExcluded(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/').Trim('/');
+        var parts = path.Split('/');
+        // The path itself or any of its parent folders.
+        for (var n = 1; n <= parts.Length; n++)
+        {
+            if (Matches(string.Join('/', parts.Take(n))))
+                return true;
+        }
+        return false;
+    }
+
+    private bool Matches(string path)
+    {
+        var excluded = false;
+        foreach (var (pattern, exclude) in _rules)
+        {
+            if (pattern.IsMatch(path))
+                excluded = exclude;
+        }
+        return excluded;
+    }
+
+    private static string ToRegex(string pattern)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            {
+                i++;
+                if (i + 1 < pattern.Length && pattern[i + 1] == '/')
+                {
+                    i++;
+                    sb.Append("(?:.*/)?"); // "**/" : zero or more folders
+                }
+                else
+                {
+                    sb.Append(".*");
+                }
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else sb.Append(Regex.Escape(c.ToString()));
+        }
+        return sb.ToString();
+    }
+}

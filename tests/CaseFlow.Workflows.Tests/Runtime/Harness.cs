@@ -1,0 +1,113 @@
+using CaseFlow.Workflows.Bpmn;
+using CaseFlow.Workflows.Model;
+using CaseFlow.Workflows.Runtime;
+
+namespace CaseFlow.Workflows.Tests.Runtime;
+
+/// <summary>
+/// Drives the executor the way the service does, in memory: commands in, effects collected, call
+/// activities started as child instances. Every command round-trips the state through its durable form.
+/// </summary>
+internal sealed class Harness
+{
+    private readonly Dictionary<string, ProcessDefinition> _definitions = new();
+    private DateTimeOffset _now = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public Dictionary<Guid, InstanceState> Instances { get; } = [];
+    public List<Effect> Effects { get; } = [];
+    public List<HistoryEvent> History { get; } = [];
+
+    public static Harness For(params string[] fixtures)
+    {
+        var harness = new Harness();
+        foreach (var fixture in fixtures) harness.Deploy(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Fixtures", fixture)));
+        return harness;
+    }
+
+    public void Deploy(string xml)
+    {
+        var result = BpmnParser.Parse(xml);
+        Assert.True(result.IsDeployable, string.Join("\n", result.Problems));
+        foreach (var process in result.Processes) _definitions[process.Id] = process;
+    }
+
+    public InstanceState Start(string processId, object? variables = null)
+    {
+        var id = Guid.NewGuid();
+        Apply(Executor.Start(_definitions[processId], 1, new StartInstance(id, Vars(variables)), Tick()));
+        return Instances[id];
+    }
+
+    public void Execute(InstanceState instance, Command command)
+    {
+        // The service reloads the state from its durable form for every command; so do we.
+        var reloaded = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(instance));
+        Apply(Executor.Execute(_definitions[reloaded.ProcessId], reloaded, command, Tick()));
+    }
+
+    public void CompleteTask(Guid instanceId, string elementId, object? variables = null, string? user = null)
+    {
+        var instance = Instances[instanceId];
+        Execute(instance, new CompleteTask(TaskKey(instance, elementId), Vars(variables), user));
+    }
+
+    public void CompleteJob(Guid instanceId, string elementId, object? variables = null)
+    {
+        var instance = Instances[instanceId];
+        var key = instance.Elements.Values.First(e => e.ElementId == elementId && e.Kind == ElementKind.ServiceTask).Key;
+        Execute(instance, new CompleteJob(key, Vars(variables)));
+    }
+
+    public long TaskKey(InstanceState instance, string elementId) =>
+        instance.Elements.Values.First(e => e.ElementId == elementId && e.Kind == ElementKind.UserTask).Key;
+
+    public InstanceState Get(Guid id) => Instances[id];
+
+    public string[] ActiveTasks(Guid id) =>
+        Instances[id].Elements.Values.Where(e => e.Kind == ElementKind.UserTask).Select(e => e.ElementId).ToArray();
+
+    public IEnumerable<HistoryEvent> HistoryOf(HistoryEventType type) => History.Where(h => h.Type == type);
+
+    private void Apply(ExecutionResult result)
+    {
+        Instances[result.State.InstanceId] = result.State;
+        Effects.AddRange(result.Effects);
+        History.AddRange(result.History);
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case ChildInstanceRequested child:
+                    Apply(Executor.Start(_definitions[child.ProcessId], 1,
+                        new StartInstance(child.ChildInstanceId, child.Variables,
+                            Parent: new ParentLink(result.State.InstanceId, child.ElementKey, child.ElementId)), Tick()));
+                    break;
+                case InstanceEnded { Status: InstanceStatus.Completed } when result.State.Parent is { } parent:
+                    Execute(Instances[parent.InstanceId], new CompleteCallActivity(parent.ElementKey, result.State.Variables));
+                    break;
+                case ChildInstanceCancelled cancelled when Instances[cancelled.ChildInstanceId].Status == InstanceStatus.Active:
+                    Execute(Instances[cancelled.ChildInstanceId], new CancelInstance(null, "parent ended"));
+                    break;
+            }
+        }
+    }
+
+    private DateTimeOffset Tick() => _now = _now.AddSeconds(1);
+
+    /// <summary>Anonymous objects as variables; numbers become decimals as they would from JSON.</summary>
+    public static IReadOnlyDictionary<string, object?>? Vars(object? variables) => variables switch
+    {
+        null => null,
+        IReadOnlyDictionary<string, object?> d => d,
+        _ => variables.GetType().GetProperties().ToDictionary(p => p.Name, p => Normalize(p.GetValue(variables))),
+    };
+
+    private static object? Normalize(object? value) => value switch
+    {
+        int i => (decimal)i,
+        long l => (decimal)l,
+        double d => (decimal)d,
+        Array a => a.Cast<object?>().Select(Normalize).ToList(),
+        _ => value,
+    };
+}
