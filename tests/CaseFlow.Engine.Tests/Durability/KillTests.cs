@@ -16,9 +16,9 @@ namespace CaseFlow.Engine.Tests.Durability;
 /// </summary>
 public sealed class KillTests(ITestOutputHelper output)
 {
-    private const int Instances = 200;
+    private const int Instances = 300;
     private const int Workers = 8;
-    private const int KillAfterAcknowledged = 70;
+    private const int KillAfterAcknowledged = 40;
 
     private sealed record Attempt(TaskDto Task, string Key, string User);
 
