@@ -16,6 +16,7 @@ public sealed class ServiceProcess : IDisposable
     private readonly string _workingDirectory;
 
     public Uri Url { get; }
+    public string WorkingDirectory => _workingDirectory;
     public ConcurrentQueue<string> Output { get; } = new();
 
     private ServiceProcess(Process process, Uri url, string workingDirectory)
@@ -25,7 +26,15 @@ public sealed class ServiceProcess : IDisposable
         _workingDirectory = workingDirectory;
     }
 
-    public static async Task<ServiceProcess> StartAsync(TestDatabase database)
+    public static Task<ServiceProcess> StartAsync(TestDatabase database) =>
+        StartAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = database.Provider,
+            ["ConnectionStrings__CaseFlow"] = database.ConnectionString,
+        });
+
+    /// <param name="environment">Settings for the process; nothing else of the test's configuration leaks in.</param>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var workingDirectory = Directory.CreateTempSubdirectory("caseflow-service-").FullName;
@@ -41,8 +50,7 @@ public sealed class ServiceProcess : IDisposable
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment["ConnectionStrings__CaseFlow"] = database.ConnectionString;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__CaseFlow"] = "Information";
 
