@@ -11,8 +11,15 @@ namespace CaseFlow.Engine.Persistence;
 /// The service's database. The schema is not created by EF: versioned SQL scripts under
 /// Persistence/Migrations do that, and a test checks that this model matches what they build.
 /// </summary>
-public sealed class CaseFlowDb(DbContextOptions<CaseFlowDb> options) : DbContext(options)
+public sealed class CaseFlowDb : DbContext
 {
+    public CaseFlowDb(DbContextOptions<CaseFlowDb> options) : base(options)
+    {
+        // A command owns its transaction and SaveChanges runs once inside it: savepoints around that
+        // one call would only add two statements to every command.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Definition> Definitions => Set<Definition>();
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<UserTask> UserTasks => Set<UserTask>();
