@@ -32,7 +32,8 @@ internal sealed class NameQuoter
         if (char.IsDigit(name[0])) return false;
         if (name.Any(c => !(char.IsLetterOrDigit(c) || c is '_' or ' ' or '?'))) return true;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 1 && words.Any(Reserved.Contains);
+        // A later word starting with a digit ("Extra days case 1") would lex as a number.
+        return words.Length > 1 && words.Any(w => Reserved.Contains(w) || char.IsDigit(w[0]));
     }
 
     public string Quote(string text)
