@@ -49,11 +49,16 @@ public sealed class TckTests(ITestOutputHelper output)
         Assert.True(known.Keys.All(k => TckCatalog.Cases.Value.Any(c => c.Name == k)), "tck-known-failures.txt names a case that does not exist");
     }
 
+    /// <summary>Decisions the TCK writes invalid on purpose (it expects an error result from them).</summary>
+    private static readonly string[] InvalidOnPurpose = ["_decision008"];
+
     [Fact]
-    public void Every_tck_model_parses_without_errors()
+    public void Every_tck_model_parses_without_errors_except_the_deliberate_ones()
     {
         var models = TckCatalog.Cases.Value.Select(c => c.ModelPath).Distinct().ToList();
-        var errors = models.SelectMany(m => TckCatalog.Model(m).Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => $"{Path.GetFileName(m)}: {p}")).ToList();
+        var errors = models.SelectMany(m => TckCatalog.Model(m).Problems
+            .Where(p => p.Severity == ProblemSeverity.Error && !InvalidOnPurpose.Contains(p.ElementId))
+            .Select(p => $"{Path.GetFileName(m)}: {p}")).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
