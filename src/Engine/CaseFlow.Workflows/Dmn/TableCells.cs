@@ -69,7 +69,7 @@ internal sealed record Cell(bool IsAny, IReadOnlyList<Interval>? Intervals)
 
     /// <summary>The literal values a cell names, for type checks; empty when unknown.</summary>
     public IEnumerable<object> Values() =>
-        Intervals is null || IsAny ? [] : Intervals.SelectMany(i => new[] { i.Low, i.High }).OfType<object>();
+        Intervals is null || IsAny ? [] : Intervals.SelectMany(i => new[] { i.Low, i.High }).OfType<object>().Distinct();
 
     private static bool Endpoint(Node? node, out object? value)
     {
