@@ -49,7 +49,7 @@ public sealed class DecisionEngine(DecisionRequirementsGraph graph)
         foreach (var input in decision.RequiredInputs)
         {
             if (variables.TryGetVariable(input.Name, out var value))
-                local[input.Name] = context.Conform(value, input.TypeRef, $"Input data '{input.Name}'");
+                local[input.Name] = graph.Types.Fits(value, input.TypeRef) ? value : context.Conform(value, input.TypeRef, $"Input data '{input.Name}'");
         }
         foreach (var required in decision.RequiredDecisions)
         {
@@ -59,7 +59,8 @@ public sealed class DecisionEngine(DecisionRequirementsGraph graph)
         object? result = null;
         if (decision.Logic is { } logic)
         {
-            result = scoped.Conform(logic.Evaluate(new DictionaryScope(local, variables), scoped), decision.TypeRef, $"Decision '{decision.Name}'");
+            result = logic.Evaluate(local.Count == 0 ? variables : new DictionaryScope(local, variables), scoped);
+            if (!graph.Types.Fits(result, decision.TypeRef)) result = scoped.Conform(result, decision.TypeRef, $"Decision '{decision.Name}'");
         }
         else
         {

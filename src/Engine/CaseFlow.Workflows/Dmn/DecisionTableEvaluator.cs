@@ -11,7 +11,8 @@ internal sealed partial class DecisionTable
         var values = new object?[inputs.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = context.Conform(inputs[i].Expression.Evaluate(scope, context.Warnings), inputs[i].TypeRef, $"Table {Id}, {inputs[i].Describe(i)}");
+            var value = inputs[i].Expression.Evaluate(scope, context.Warnings);
+            values[i] = context.Types.Fits(value, inputs[i].TypeRef) ? value : context.Conform(value, inputs[i].TypeRef, $"Table {Id}, {inputs[i].Describe(i)}");
         }
         var matched = new List<TableRule>();
         foreach (var rule in rules)
@@ -62,7 +63,7 @@ internal sealed partial class DecisionTable
         for (var o = 0; o < outputs.Count; o++)
         {
             var value = o < rule.OutputEntries.Length ? rule.OutputEntries[o].Evaluate(scope, context.Warnings) : null;
-            value = context.Conform(value, outputs[o].TypeRef, $"Table {Id}, rule {rule.Index}, {outputs[o].Describe(o)}");
+            if (!context.Types.Fits(value, outputs[o].TypeRef)) value = context.Conform(value, outputs[o].TypeRef, $"Table {Id}, rule {rule.Index}, {outputs[o].Describe(o)}");
             if (value is not null && outputs[o].OutputValues is { } allowed && allowed.Evaluate(value, scope) != true)
             {
                 context.Warn($"Table {Id}, rule {rule.Index}, {outputs[o].Describe(o)}: {FeelValue.ToFeelString(value)} is not one of the output values {allowed.Source}; the output is null");

@@ -45,6 +45,15 @@ internal sealed class TypeRegistry(IReadOnlyDictionary<string, ItemDefinition> i
     public bool IsKnown(string? typeRef) =>
         Strip(typeRef) is not { } t || BuiltIn.ContainsKey(t) || items.ContainsKey(t) || t.StartsWith("list<", StringComparison.Ordinal) || t.StartsWith("context<", StringComparison.Ordinal);
 
+    /// <summary>True when the value already conforms as it is: the common case, checked without building a message.</summary>
+    public bool Fits(object? value, string? typeRef)
+    {
+        if (value is null || typeRef is null) return true;
+        var t = Strip(typeRef)!;
+        if (BuiltIn.TryGetValue(t, out var test)) return test(value);
+        return !items.ContainsKey(t) && !t.StartsWith("list<", StringComparison.Ordinal);
+    }
+
     /// <summary>The value as the type wants it (singleton lists unwrapped or wrapped), or null with a
     /// warning when it does not conform. Unknown types accept anything (they were reported at deploy).</summary>
     public object? Conform(object? value, string? typeRef, string what, ICollection<string> warnings)
