@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "memory" => MemoryBench.Run(args[1..]),
     "persisted" => await PersistedBench.RunAsync(args[1..]),
     "feel" => FeelBenchmark.Run(),
+    "dmn" => DmnBenchmark.Run(),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
         usage:
           dotnet run -c Release --project bench/CaseFlow.Bench -- memory [--instances N] [--process FILE] [--peer]
           dotnet run -c Release --project bench/CaseFlow.Bench -- feel
+          dotnet run -c Release --project bench/CaseFlow.Bench -- dmn
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
         """);
     return 2;

@@ -84,6 +84,10 @@ internal static class Builtins
         NumericFunctions.Register(registry);
         TemporalFunctions.Register(registry);
         ContextFunctions.Register(registry);
+        ListEditFunctions.Register(registry);
+        StatisticsFunctions.Register(registry);
+        CalendarFunctions.Register(registry);
+        RangeFunctions.Register(registry);
         return registry.Table;
     }
 }

@@ -10,6 +10,21 @@ internal static class ContextFunctions
         r.Add("context put", "context, key, value", Put);
         r.Add("context put", "context, keys, value", Put);
         r.Add("context merge", "contexts", Merge);
+        r.Add("context", "entries", FromEntries);
+    }
+
+    /// <summary>The inverse of get entries: a list of {key, value} contexts; a repeated key is an error.</summary>
+    private static object? FromEntries(object?[] a, Env e)
+    {
+        if (Args.List(a[0]) is not { } list) return Args.Invalid(e, "context", a);
+        var result = new OrderedDictionary<string, object?>(list.Count);
+        foreach (var item in list)
+        {
+            if (Context(item) is not { } entry || !entry.TryGetValue("key", out var k) || k is not string key || !entry.ContainsKey("value"))
+                return e.Fail("Function 'context': every item must be a context with a string 'key' and a 'value'");
+            if (!result.TryAdd(key, entry["value"])) return e.Fail($"Function 'context': duplicate key '{key}'");
+        }
+        return result;
     }
 
     private static IReadOnlyDictionary<string, object?>? Context(object? v) => v as IReadOnlyDictionary<string, object?>;

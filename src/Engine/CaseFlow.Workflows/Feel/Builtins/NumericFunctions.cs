@@ -15,6 +15,8 @@ internal static class NumericFunctions
         r.Add("round half down", "n, scale", (a, e) => Round(a, e, "round half down", HalfDown));
         r.Add("modulo", "dividend, divisor", Modulo);
         r.Add("sqrt", "number", Sqrt);
+        r.Add("log", "number", Log);
+        r.Add("exp", "number", Exp);
         r.Add("odd", "number", (a, e) => a[0] is decimal d && IsInteger(d) ? Boxes.Bool(d % 2 != 0) : Args.Invalid(e, "odd", a));
         r.Add("even", "number", (a, e) => a[0] is decimal d && IsInteger(d) ? Boxes.Bool(d % 2 == 0) : Args.Invalid(e, "even", a));
     }
@@ -85,10 +87,30 @@ internal static class NumericFunctions
     {
         if (a[0] is not decimal n) return Args.Invalid(e, "sqrt", a);
         if (n < 0) return e.Fail("Function 'sqrt': negative number");
+        return SquareRoot(n);
+    }
+
+    internal static decimal SquareRoot(decimal n)
+    {
         if (n == 0) return 0m;
         var x = (decimal)Math.Sqrt((double)n);
         // Newton steps take the double's 15-16 digits to decimal's 28.
         for (var i = 0; i < 4; i++) x = (x + n / x) / 2;
         return x;
+    }
+
+    /// <summary>log and exp go through double (15-16 digits): System.Decimal has no transcendental functions.</summary>
+    private static object? Log(object?[] a, Env e)
+    {
+        if (a[0] is not decimal n) return Args.Invalid(e, "log", a);
+        if (n <= 0) return e.Fail("Function 'log': the number must be positive");
+        return (decimal)Math.Log((double)n);
+    }
+
+    private static object? Exp(object?[] a, Env e)
+    {
+        if (a[0] is not decimal n) return Args.Invalid(e, "exp", a);
+        var result = Math.Exp((double)n);
+        return result is > 7.9e28 or double.NaN ? e.Fail("Function 'exp': numeric overflow") : (decimal)result;
     }
 }

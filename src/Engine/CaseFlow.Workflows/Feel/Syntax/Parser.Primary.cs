@@ -170,13 +170,37 @@ internal sealed partial class Parser
         do
         {
             var keyToken = Cur;
-            var key = keyToken.Kind == TokenKind.String ? (string)Advance().Value! : NameUntil(stopAtReserved: false, "a context key");
+            var key = keyToken.Kind == TokenKind.String ? (string)Advance().Value! : ContextKey();
             if (entries.Any(e => e.Key == key)) throw new FeelSyntaxException($"Duplicate context entry '{key}'", keyToken.Line, keyToken.Column);
             Expect(TokenKind.Colon, "':'");
             entries.Add(new(key, Expression()));
         } while (Accept(TokenKind.Comma));
         Expect(TokenKind.RBrace, "'}' or ','");
         return new ContextNode(at, entries);
+    }
+
+    /// <summary>A context key may hold the additional name symbols (<c>{foo+bar: 1}</c>, <c>{a.b-c: 2}</c>):
+    /// when the tokens up to the colon include one, they are joined back as written.</summary>
+    private string ContextKey()
+    {
+        var k = 0;
+        var symbols = false;
+        while (Peek(k).Kind is TokenKind.Name or TokenKind.Number or TokenKind.Plus or TokenKind.Minus or TokenKind.Star or TokenKind.Slash or TokenKind.Dot)
+        {
+            symbols |= Peek(k).Kind != TokenKind.Name;
+            k++;
+        }
+        if (!symbols || Cur.Kind != TokenKind.Name || Peek(k).Kind != TokenKind.Colon) return NameUntil(stopAtReserved: false, "a context key");
+        var key = new System.Text.StringBuilder();
+        Token? previous = null;
+        for (var i = 0; i < k; i++)
+        {
+            var t = Advance();
+            if (previous is { } p && (p.Line != t.Line || p.Column + p.Text.Length != t.Column)) key.Append(' ');
+            key.Append(t.Text);
+            previous = t;
+        }
+        return key.ToString();
     }
 
     private CallNode Call(Node callee)

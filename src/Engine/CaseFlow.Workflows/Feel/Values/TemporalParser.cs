@@ -9,7 +9,8 @@ namespace CaseFlow.Workflows.Feel;
 /// </summary>
 internal static partial class TemporalParser
 {
-    [GeneratedRegex(@"^(-?\d{4,9})-(\d\d)-(\d\d)$", RegexOptions.CultureInvariant)]
+    // XML Schema years: four digits, or more without a leading zero.
+    [GeneratedRegex(@"^(-?(?:\d{4}|[1-9]\d{4,8}))-(\d\d)-(\d\d)$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:(Z)|([+-])(\d\d):(\d\d)|@([A-Za-z][A-Za-z0-9_+\-/]*))?$", RegexOptions.CultureInvariant)]
