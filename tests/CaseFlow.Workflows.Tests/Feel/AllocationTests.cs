@@ -10,9 +10,16 @@ public class AllocationTests
         var compiled = FeelExpression.Parse(expression);
         var scope = F.Scope(variables);
         for (var i = 0; i < 100; i++) compiled.Evaluate(scope);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++) compiled.Evaluate(scope);
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+        // The smallest of several windows: a one-off allocation by the runtime itself (the JIT tiering
+        // a method up mid-loop) is not the evaluator's, while a real per-evaluation one shows in every window.
+        var least = long.MaxValue;
+        for (var window = 0; window < 5; window++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++) compiled.Evaluate(scope);
+            least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / 1000);
+        }
+        return least;
     }
 
     [Fact]
