@@ -1,5 +1,5 @@
-using System.Xml;
 using System.Xml.Linq;
+using CaseFlow.Workflows.Xml;
 using CaseFlow.Workflows.Model;
 using static CaseFlow.Workflows.Bpmn.BpmnNames;
 
@@ -46,24 +46,9 @@ public static class BpmnParser
 
     private static XDocument? Load(string? xml, ProblemList problems)
     {
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            problems.Error(ProblemCodes.InvalidXml, null, null, "The file is empty.");
-            return null;
-        }
-        // BPMN never needs a DTD; refusing one rules out entity-expansion attacks on an upload.
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit };
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            problems.Error(ProblemCodes.InvalidXml, null, ex.LineNumber > 0 ? ex.LineNumber : null,
-                $"The file is not well-formed XML: {ex.Message}");
-            return null;
-        }
+        var document = SafeXml.Load(xml, out var error, out var line);
+        if (document is null) problems.Error(ProblemCodes.InvalidXml, null, line, error!);
+        return document;
     }
 
     /// <summary>Processes marked isExecutable="true"; when none is, every process, because many modelers

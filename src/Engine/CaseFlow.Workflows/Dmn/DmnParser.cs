@@ -1,5 +1,5 @@
-using System.Xml;
 using System.Xml.Linq;
+using CaseFlow.Workflows.Xml;
 
 namespace CaseFlow.Workflows.Dmn;
 
@@ -38,23 +38,9 @@ public static class DmnParser
 
     private static XDocument? Load(string? xml, DmnProblemList problems)
     {
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            problems.Error(DmnProblemCodes.InvalidXml, null, null, "The file is empty.");
-            return null;
-        }
-        // DMN never needs a DTD; refusing one rules out entity-expansion attacks on an upload.
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit };
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            problems.Error(DmnProblemCodes.InvalidXml, null, ex.LineNumber > 0 ? ex.LineNumber : null, $"The file is not well-formed XML: {ex.Message}");
-            return null;
-        }
+        var document = SafeXml.Load(xml, out var error, out var line);
+        if (document is null) problems.Error(DmnProblemCodes.InvalidXml, null, line, error!);
+        return document;
     }
 
     internal static int? Line(XElement e) => e is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
