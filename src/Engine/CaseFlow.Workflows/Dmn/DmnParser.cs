@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using CaseFlow.Workflows.Xml;
 
