@@ -21,6 +21,9 @@ public static class HostingSetup
         // appsettings.json is not found when started from another folder: keep the default in code too.
         if (!given) builder.WebHost.UseUrls(configuration["CaseFlow:DefaultUrl"] ?? DefaultUrl);
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        // The same quiet defaults as appsettings.json, for when it is not beside the working directory.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         return builder;
     }
 
