@@ -50,7 +50,7 @@ public class NumericFunctionTests
     [Fact]
     public void Sqrt_is_precise_to_decimal_digits() => Assert.Equal(1.4142135623730950488016887242m, F.Eval("sqrt(2)"));
 
-    // Through double these had 15 significant digits; the values are DMN's 34-digit ones cut to decimal's 28.
+    // Through double these had 15 significant digits; now DMN's 34-digit values cut to decimal's 28, within the last digit.
     [Theory]
     [InlineData("exp(1)", "2.7182818284590452353602874714")]
     [InlineData("exp(-1)", "0.3678794411714423215955237702")]
