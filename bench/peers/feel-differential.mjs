@@ -12,6 +12,7 @@ import { evaluate } from 'feelin';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpusPath = `${root}tests/CaseFlow.Workflows.Tests/Feel/Differential/corpus.json`;
 const record = process.argv.includes('--record');
+const feelinVersion = JSON.parse(readFileSync(new URL('./node_modules/feelin/package.json', import.meta.url), 'utf8')).version;
 
 // Numbers are kept as their source text ({ num: '0.3' }): JSON.parse would turn CaseFlow's 28-digit
 // decimals and the spec's 34-digit ones into doubles and hide exactly the differences we look for.
@@ -126,7 +127,7 @@ for (const entry of corpus) {
 }
 
 if (rows.length > 0) {
-  const header = ['id', 'expected (DMN 1.5)', 'CaseFlow', 'feelin 8.2.0'];
+  const header = ['id', 'expected (DMN 1.5)', 'CaseFlow', `feelin ${feelinVersion}`];
   const clip = (s) => (s.length > 48 ? `${s.slice(0, 45)}...` : s);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => clip(r[c]).length)));
   const line = (r) => r.map((s, c) => clip(s).padEnd(widths[c])).join(' | ');
