@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "persisted" => await PersistedBench.RunAsync(args[1..]),
     "feel" => FeelBenchmark.Run(),
     "dmn" => DmnBenchmark.Run(),
+    "feel-eval" => FeelEvalMode.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
           dotnet run -c Release --project bench/CaseFlow.Bench -- memory [--instances N] [--process FILE] [--peer]
           dotnet run -c Release --project bench/CaseFlow.Bench -- feel
           dotnet run -c Release --project bench/CaseFlow.Bench -- dmn
+          dotnet run --project bench/CaseFlow.Bench -- feel-eval CORPUS.json
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
         """);
     return 2;

@@ -24,7 +24,7 @@ public class InstanceOfTests
     [InlineData("(function(x) x) instance of function<Any> -> Any", "true")]
     [InlineData("null instance of Null", "true")]
     [InlineData("null instance of number", "false")]
-    [InlineData("null instance of Any", "true")]
+    [InlineData("null instance of Any", "false")]
     [InlineData("5 instance of Any", "true")]
     public void Instance_of_checks_the_FEEL_type(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
 

@@ -49,4 +49,18 @@ public class NumericFunctionTests
 
     [Fact]
     public void Sqrt_is_precise_to_decimal_digits() => Assert.Equal(1.4142135623730950488016887242m, F.Eval("sqrt(2)"));
+
+    // Through double these had 15 significant digits; now DMN's 34-digit values cut to decimal's 28, within the last digit.
+    [Theory]
+    [InlineData("exp(1)", "2.7182818284590452353602874714")]
+    [InlineData("exp(-1)", "0.3678794411714423215955237702")]
+    [InlineData("log(10)", "2.3025850929940456840179914547")]
+    [InlineData("log(0.00000000000000000001)", "-46.051701859880913680359829094")]
+    [InlineData("log(79000000000000000000000000000)", "66.539245363306254962658714819")]
+    [InlineData("9 ** 0.5", "3")]
+    [InlineData("4 ** -0.5", "0.5")]
+    [InlineData("2 ** 0.5", "1.4142135623730950488016887")]
+    [InlineData("exp(67)", "null")]
+    [InlineData("(-8) ** 0.5", "null")]
+    public void Exp_log_and_fractional_powers_keep_decimal_digits(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
 }

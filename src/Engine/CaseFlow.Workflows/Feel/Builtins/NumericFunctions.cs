@@ -1,6 +1,6 @@
 namespace CaseFlow.Workflows.Feel;
 
-/// <summary>Number built-ins, all in System.Decimal; sqrt refines a double estimate to decimal precision.</summary>
+/// <summary>Number built-ins, all in System.Decimal; sqrt refines a double estimate to decimal precision, log and exp are DecimalMath.</summary>
 internal static class NumericFunctions
 {
     public static void Register(BuiltinRegistry r)
@@ -99,18 +99,16 @@ internal static class NumericFunctions
         return x;
     }
 
-    /// <summary>log and exp go through double (15-16 digits): System.Decimal has no transcendental functions.</summary>
     private static object? Log(object?[] a, Env e)
     {
         if (a[0] is not decimal n) return Args.Invalid(e, "log", a);
         if (n <= 0) return e.Fail("Function 'log': the number must be positive");
-        return (decimal)Math.Log((double)n);
+        return DecimalMath.Ln(n);
     }
 
     private static object? Exp(object?[] a, Env e)
     {
         if (a[0] is not decimal n) return Args.Invalid(e, "exp", a);
-        var result = Math.Exp((double)n);
-        return result is > 7.9e28 or double.NaN ? e.Fail("Function 'exp': numeric overflow") : (decimal)result;
+        return DecimalMath.Exp(n) is { } result ? result : e.Fail("Function 'exp': numeric overflow");
     }
 }

@@ -16,13 +16,14 @@ internal sealed record FeelType(
         "days and time duration", "years and months duration", "list", "context", "range", "function",
     };
 
-    /// <summary>Null is an instance of Null and of Any only; host values are judged after import.</summary>
+    /// <summary>Null is an instance of Null only: Any is every non-null value, as the DMN TCK reads DMN 1.5
+    /// (0070-feel-instance-of, <c>null instance of Any</c> is false). Host values are judged after import.</summary>
     public bool IsInstance(object? value)
     {
         value = FeelValue.Import(value);
         return Name switch
         {
-            "Any" => true,
+            "Any" => value is not null,
             "Null" => value is null,
             "number" => value is decimal,
             "string" => value is string,

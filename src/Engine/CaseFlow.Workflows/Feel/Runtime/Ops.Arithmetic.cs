@@ -134,8 +134,11 @@ internal static partial class Ops
                 }
                 return y < 0 ? (result == 0 ? env.Fail("Division by zero") : 1 / result) : result;
             }
-            var d = Math.Pow((double)x, (double)y);
-            return double.IsFinite(d) ? (decimal)d : env.Fail($"{FeelValue.FormatNumber(x)} ** {FeelValue.FormatNumber(y)} is not a number");
+            if (x == 0 && y > 0) return 0m;
+            // A negative base has no real fractional power.
+            return x > 0 && DecimalMath.Pow(x, y) is { } power
+                ? power
+                : env.Fail($"{FeelValue.FormatNumber(x)} ** {FeelValue.FormatNumber(y)} is not a number");
         }
         catch (OverflowException) { return env.Fail("Numeric overflow in **"); }
     }
