@@ -93,4 +93,16 @@ public class DecisionTests
         Assert.Equal("aidLevel: aidLevel rule 3 (Rule_None)", Assert.Single(harness.HistoryOf(HistoryEventType.DecisionEvaluated)).Detail);
         Assert.Equal(["Reject"], harness.ActiveTasks(instance.InstanceId));
     }
+
+    [Fact]
+    public void Cancelling_an_instance_ends_a_waiting_business_rule_task()
+    {
+        var harness = Harness.For("decide.bpmn");
+        var instance = harness.Start("decide", LargeLowIncome);
+
+        harness.Execute(instance, new CancelInstance("clerk"));
+
+        Assert.Equal(InstanceStatus.Cancelled, harness.Get(instance.InstanceId).Status);
+        Assert.Equal("Decide_Aid", Assert.Single(harness.HistoryOf(HistoryEventType.ElementTerminated)).ElementId);
+    }
 }
