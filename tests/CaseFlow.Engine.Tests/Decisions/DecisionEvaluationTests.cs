@@ -41,6 +41,23 @@ public sealed class DecisionEvaluationTests(CaseFlowApp app) : IClassFixture<Cas
     }
 
     [Fact]
+    public async Task A_collect_table_gives_a_list_in_rule_order()
+    {
+        var answer = await EvaluateAsync("documents.dmn", "documents", new { income = 18000 });
+
+        Assert.Equal(["id card", "payslip"], answer.GetProperty("result").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, answer.GetProperty("matchedRules").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Several_outputs_give_a_context_keyed_by_output_name()
+    {
+        var answer = await EvaluateAsync("documents.dmn", "review", new { income = 45000 });
+
+        Assert.Equal("{\"level\":\"full\",\"group\":\"supervisor\"}", answer.GetProperty("result").GetRawText());
+    }
+
+    [Fact]
     public async Task Decimal_results_keep_their_exact_value_as_json_numbers()
     {
         var answer = await EvaluateAsync("arithmetic.dmn", "sum", new { a = 0.1m, b = 0.2m });
