@@ -58,4 +58,15 @@ public sealed class BusinessRuleTaskTests(CaseFlowApp app) : IClassFixture<CaseF
         var instances = await (await _client.GetAsync("/api/instances?processId=decides-missing")).ReadAsync<PageDto<InstanceSummaryDto>>();
         Assert.Equal(0, instances.Total);
     }
+
+    [Fact]
+    public async Task A_business_rule_task_terminated_in_the_same_command_is_not_evaluated()
+    {
+        await _client.DeployFileAsync("decide-or-terminate.bpmn");
+
+        var instance = await _client.StartAsync("decide-or-terminate");
+
+        Assert.Equal("Completed", instance.Status);
+        Assert.DoesNotContain(await _client.HistoryAsync(instance.Id), h => h.Type == "DecisionEvaluated");
+    }
 }

@@ -100,7 +100,8 @@ internal sealed class Harness
                 case InstanceEnded { Status: InstanceStatus.Completed } when result.State.Parent is { } parent:
                     Execute(Instances[parent.InstanceId], new CompleteCallActivity(parent.ElementKey, result.State.Variables));
                     break;
-                case DecisionRequested request when _decisions.TryGetValue(request.DecisionId, out var graph):
+                case DecisionRequested request when _decisions.TryGetValue(request.DecisionId, out var graph)
+                    && result.State.Find(request.ElementKey) is { Kind: ElementKind.BusinessRuleTask }:
                     // As the service does: evaluate over the visible variables and answer in the same step.
                     var evaluated = graph.Evaluate(request.DecisionId, request.Variables);
                     var matches = evaluated.MatchedRules.Select(m => new DecisionMatch(m.DecisionId, m.RuleId, m.RuleIndex, m.Annotation)).ToList();

@@ -97,8 +97,12 @@ internal sealed class InstanceCommands(
                     var variables = await RunHandlerAsync(job, ct);
                     _work.Enqueue(new Run(job.Target.Row.Id, new CompleteJob(job.Job.ElementKey, variables)));
                     break;
-                case EvaluateDecision evaluate:
+                case EvaluateDecision evaluate when evaluate.Target.State.Find(evaluate.Request.ElementKey) is { Kind: ElementKind.BusinessRuleTask }:
                     _work.Enqueue(new Run(evaluate.Target.Row.Id, await EvaluateDecisionAsync(evaluate.Request, ct)));
+                    break;
+                case EvaluateDecision:
+                    // The task ended in the same command that entered it (a terminate end event on a
+                    // parallel branch): nobody waits for the answer.
                     break;
             }
         }
