@@ -1,4 +1,5 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Hosting;
@@ -23,6 +24,7 @@ app.MapOpenApi();
 
 var api = app.MapApi();
 api.MapDefinitions();
+api.MapDecisions();
 api.MapInstances();
 api.MapHistory();
 api.MapTasks();

@@ -20,7 +20,7 @@ public sealed class MalformedInputTests(CaseFlowApp app) : IClassFixture<CaseFlo
             "{\"variables\":{\"deep\":" + Deep + "}}", "{\"user\": {\"name\": 1}}", "\u0000\u0001\u0002", "{\"processId\":\"x\"}}",
             "{\"processId\":\"x\\u0000\",\"user\":\"a\\u0000\"}"];
         string[] jsonRoutes = ["/api/instances", $"/api/instances/{Id}/cancel", $"/api/tasks/{Id}/claim", $"/api/tasks/{Id}/unclaim",
-            $"/api/tasks/{Id}/complete", "/api/instances/not-a-guid/cancel", "/api/tasks/not-a-guid/complete"];
+            $"/api/tasks/{Id}/complete", "/api/instances/not-a-guid/cancel", "/api/tasks/not-a-guid/complete", "/api/decisions/x/evaluate"];
         foreach (var route in jsonRoutes)
         {
             foreach (var body in jsonBodies) data.Add("POST", route, "application/json", body);
@@ -30,15 +30,18 @@ public sealed class MalformedInputTests(CaseFlowApp app) : IClassFixture<CaseFlo
         string?[] xmlBodies = ["", "not xml", "<a>", "<?xml version=\"1.0\"?><bpmn:definitions", "\u00ff\u00fe\u0000garbage",
             "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>",
             "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" isExecutable=\"true\"/></definitions>"];
-        foreach (var body in xmlBodies) data.Add("POST", "/api/definitions", "application/xml", body);
-        data.Add("POST", "/api/definitions", "application/json", "{}");
-        data.Add("POST", "/api/definitions", "multipart/form-data", "no boundary");
-        data.Add("POST", "/api/definitions", "multipart/form-data; boundary=xyz", "--xyz\r\nbroken");
-        data.Add("POST", "/api/definitions", null, "<a/>");
+        foreach (var deploy in new[] { "/api/definitions", "/api/decisions" })
+        {
+            foreach (var body in xmlBodies) data.Add("POST", deploy, "application/xml", body);
+            data.Add("POST", deploy, "application/json", "{}");
+            data.Add("POST", deploy, "multipart/form-data", "no boundary");
+            data.Add("POST", deploy, "multipart/form-data; boundary=xyz", "--xyz\r\nbroken");
+            data.Add("POST", deploy, null, "<a/>");
+        }
         string[] gets = ["/api/instances/not-a-guid", "/api/instances/not-a-guid/history", "/api/instances?page=abc", "/api/instances?page=0",
             "/api/instances?status=sleeping", "/api/instances?pageSize=-1", "/api/tasks?page=-5", "/api/tasks?instanceId=nope",
             "/api/tasks?state=%00", "/api/tasks/not-a-guid", "/api/definitions/x/versions/abc", "/api/definitions/x/versions/99999999999",
-            $"/api/tasks/{Id}", "/api/nothing-here"];
+            $"/api/tasks/{Id}", "/api/nothing-here", "/api/decisions/nothing-here"];
         foreach (var get in gets) data.Add("GET", get, null, null);
         data.Add("DELETE", "/api/instances", null, null);
         data.Add("PUT", $"/api/tasks/{Id}/complete", "application/json", "{}");

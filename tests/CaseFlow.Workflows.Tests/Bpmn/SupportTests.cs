@@ -37,7 +37,6 @@ public class SupportTests
     }
 
     [Theory]
-    [InlineData("Decide", "business rule task")]
     [InlineData("Timer_Boundary", "timer boundary event")]
     [InlineData("Error_Boundary", "error boundary event")]
     [InlineData("Wait", "receive task")]
@@ -80,6 +79,7 @@ public class SupportTests
     [Theory]
     [InlineData("none start event", SupportLevel.Executable)]
     [InlineData("terminate end event", SupportLevel.Executable)]
+    [InlineData("business rule task", SupportLevel.Executable)]
     [InlineData("timer boundary event", SupportLevel.NotYet)]
     [InlineData("signal end event", SupportLevel.Unsupported)]
     public void The_support_table_says_how_far_each_kind_runs(string kind, SupportLevel level)

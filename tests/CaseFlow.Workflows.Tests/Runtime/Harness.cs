@@ -1,4 +1,5 @@
 using CaseFlow.Workflows.Bpmn;
+using CaseFlow.Workflows.Dmn;
 using CaseFlow.Workflows.Model;
 using CaseFlow.Workflows.Runtime;
 
@@ -11,6 +12,7 @@ namespace CaseFlow.Workflows.Tests.Runtime;
 internal sealed class Harness
 {
     private readonly Dictionary<string, ProcessDefinition> _definitions = new();
+    private readonly Dictionary<string, DecisionRequirementsGraph> _decisions = new(StringComparer.Ordinal);
     private DateTimeOffset _now = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
     public Dictionary<Guid, InstanceState> Instances { get; } = [];
@@ -20,7 +22,12 @@ internal sealed class Harness
     public static Harness For(params string[] fixtures)
     {
         var harness = new Harness();
-        foreach (var fixture in fixtures) harness.Deploy(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Fixtures", fixture)));
+        foreach (var fixture in fixtures)
+        {
+            var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Runtime", "Fixtures", fixture));
+            if (fixture.EndsWith(".dmn", StringComparison.Ordinal)) harness.DeployDecisions(xml);
+            else harness.Deploy(xml);
+        }
         return harness;
     }
 
@@ -29,6 +36,14 @@ internal sealed class Harness
         var result = BpmnParser.Parse(xml);
         Assert.True(result.IsDeployable, string.Join("\n", result.Problems));
         foreach (var process in result.Processes) _definitions[process.Id] = process;
+    }
+
+    /// <summary>Decisions the harness evaluates for business rule tasks; a task whose decision is not here waits.</summary>
+    public void DeployDecisions(string xml)
+    {
+        var result = DmnParser.Parse(xml);
+        Assert.True(result.IsDeployable, string.Join("\n", result.Problems));
+        foreach (var decision in result.Decisions) _decisions[decision.Id] = result.DecisionRequirementsGraph!;
     }
 
     public InstanceState Start(string processId, object? variables = null)
@@ -84,6 +99,13 @@ internal sealed class Harness
                     break;
                 case InstanceEnded { Status: InstanceStatus.Completed } when result.State.Parent is { } parent:
                     Execute(Instances[parent.InstanceId], new CompleteCallActivity(parent.ElementKey, result.State.Variables));
+                    break;
+                case DecisionRequested request when _decisions.TryGetValue(request.DecisionId, out var graph)
+                    && result.State.Find(request.ElementKey) is { Kind: ElementKind.BusinessRuleTask }:
+                    // As the service does: evaluate over the visible variables and answer in the same step.
+                    var evaluated = graph.Evaluate(request.DecisionId, request.Variables);
+                    var matches = evaluated.MatchedRules.Select(m => new DecisionMatch(m.DecisionId, m.RuleId, m.RuleIndex, m.Annotation)).ToList();
+                    Execute(Instances[result.State.InstanceId], new CompleteDecision(request.ElementKey, evaluated.Result, matches, evaluated.Warnings));
                     break;
                 case ChildInstanceCancelled cancelled when Instances[cancelled.ChildInstanceId].Status == InstanceStatus.Active:
                     Execute(Instances[cancelled.ChildInstanceId], new CancelInstance(null, "parent ended"));

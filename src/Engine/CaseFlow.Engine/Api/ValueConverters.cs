@@ -17,6 +17,18 @@ internal sealed class FeelValuesConverter : JsonConverter<IReadOnlyDictionary<st
         VariableJson.Write(writer, value);
 }
 
+/// <summary>One FEEL value of any kind (a decision's result), written as <see cref="VariableJson"/> writes it.</summary>
+internal sealed class FeelValueConverter : JsonConverter<object?>
+{
+    public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return VariableJson.Read(document.RootElement);
+    }
+
+    public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options) => VariableJson.Write(writer, value);
+}
+
 internal static class Variables
 {
     /// <summary>The <c>variables</c> member of a request: absent or null is none; anything but an object is a 400.</summary>

@@ -23,7 +23,7 @@ public static class DefinitionsApi
     private static async Task<Results<Created<DeploymentDto>, Ok<DeploymentDto>, ProblemHttpResult>> Deploy(
         HttpRequest request, CaseFlowDb db, DefinitionCache cache, TimeProvider clock, CancellationToken ct)
     {
-        var (xml, problem) = await DefinitionUpload.ReadAsync(request, ct);
+        var (xml, problem) = await DefinitionUpload.ReadAsync(request, "BPMN", ct);
         if (problem is not null) return problem;
         return await DefinitionDeployment.DeployAsync(xml!, db, cache, clock, ct);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Jobs;
@@ -11,11 +12,12 @@ namespace CaseFlow.Engine.Instances;
 
 /// <summary>
 /// Runs one state-changing request as one transaction: load, execute, apply the result, then the
-/// follow-on work it causes (child instances, parents resuming, in-process jobs) until nothing is left,
+/// follow-on work it causes (child instances, parents resuming, in-process jobs, decisions) until nothing is left,
 /// and write it all with a single SaveChanges. Any exception leaves the database untouched.
 /// Scoped: one per request.
 /// </summary>
-internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definitions, JobHandlers jobs, TimeProvider clock)
+internal sealed class InstanceCommands(
+    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimeProvider clock)
 {
     /// <summary>Bounds a command's follow-on work, e.g. a process that calls itself.</summary>
     private const int MaxSteps = 1000;
@@ -31,6 +33,7 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
     private sealed record Run(Guid Target, Command Command) : Work;
     private sealed record StartChild(LoadedInstance Parent, ChildInstanceRequested Request) : Work;
     private sealed record RunJob(LoadedInstance Target, JobCreated Job, IJobHandler Handler) : Work;
+    private sealed record EvaluateDecision(LoadedInstance Target, DecisionRequested Request) : Work;
 
     public async Task<LoadedInstance> StartAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
     {
@@ -94,6 +97,13 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
                     var variables = await RunHandlerAsync(job, ct);
                     _work.Enqueue(new Run(job.Target.Row.Id, new CompleteJob(job.Job.ElementKey, variables)));
                     break;
+                case EvaluateDecision evaluate when evaluate.Target.State.Find(evaluate.Request.ElementKey) is { Kind: ElementKind.BusinessRuleTask }:
+                    _work.Enqueue(new Run(evaluate.Target.Row.Id, await EvaluateDecisionAsync(evaluate.Request, ct)));
+                    break;
+                case EvaluateDecision:
+                    // The task ended in the same command that entered it (a terminate end event on a
+                    // parallel branch): nobody waits for the answer.
+                    break;
             }
         }
     }
@@ -132,6 +142,18 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
         await StartInstanceAsync(called.Id, called.Version, command, ct);
     }
 
+    private async Task<CompleteDecision> EvaluateDecisionAsync(DecisionRequested request, CancellationToken ct)
+    {
+        // An incident would let the instance wait for the decision to be deployed; until incidents
+        // exist, the command is refused and nothing is written.
+        var (_, result) = await decisions.EvaluateAsync(request.DecisionId, request.Variables, ct)
+            ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "called_decision_not_found",
+                $"The business rule task '{request.ElementId}' calls decision '{request.DecisionId}', which is not deployed.",
+                elementId: request.ElementId);
+        var matches = result.MatchedRules.Select(m => new DecisionMatch(m.DecisionId, m.RuleId, m.RuleIndex, m.Annotation)).ToList();
+        return new CompleteDecision(request.ElementKey, result.Result, matches, result.Warnings);
+    }
+
     private async Task<IReadOnlyDictionary<string, object?>?> RunHandlerAsync(RunJob work, CancellationToken ct)
     {
         var job = work.Job;
@@ -160,6 +182,9 @@ internal sealed class InstanceCommands(CaseFlowDb db, DefinitionCache definition
                     break;
                 case ChildInstanceRequested request:
                     _work.Enqueue(new StartChild(instance, request));
+                    break;
+                case DecisionRequested request:
+                    _work.Enqueue(new EvaluateDecision(instance, request));
                     break;
                 case ChildInstanceCancelled cancelled:
                     _work.Enqueue(new Run(cancelled.ChildInstanceId, new CancelInstance(null, "The parent instance left the call activity.")));

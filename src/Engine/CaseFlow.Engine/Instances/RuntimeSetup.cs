@@ -1,3 +1,4 @@
+using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,11 +7,13 @@ namespace CaseFlow.Engine.Instances;
 
 public static class RuntimeSetup
 {
-    /// <summary>The command path: parsed definitions, the per-request command runner, job handlers, the clock.</summary>
+    /// <summary>The command path: parsed definitions and decisions, the per-request command runner, job handlers, the clock.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<DecisionCache>();
+        services.AddScoped<DecisionEvaluator>();
         services.AddScoped<JobHandlers>();
         services.AddScoped<InstanceCommands>();
         return services;

@@ -1,3 +1,4 @@
+using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Idempotency;
@@ -21,6 +22,8 @@ public sealed class CaseFlowDb : DbContext
     }
 
     public DbSet<Definition> Definitions => Set<Definition>();
+    public DbSet<DecisionDefinition> DecisionDefinitions => Set<DecisionDefinition>();
+    public DbSet<DeployedDecision> Decisions => Set<DeployedDecision>();
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<UserTask> UserTasks => Set<UserTask>();
     public DbSet<TaskCandidate> TaskCandidates => Set<TaskCandidate>();
@@ -45,6 +48,8 @@ public sealed class CaseFlowDb : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new DecisionDefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new DeployedDecisionConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceConfiguration(IsPostgres));
         modelBuilder.ApplyConfiguration(new UserTaskConfiguration());
         modelBuilder.ApplyConfiguration(new TaskCandidateConfiguration());

@@ -31,6 +31,7 @@ public static class Support
         ["script task"] = SupportLevel.Executable,
         ["sub-process"] = SupportLevel.Executable,
         ["call activity"] = SupportLevel.Executable,
+        ["business rule task"] = SupportLevel.Executable,
         ["exclusive gateway"] = SupportLevel.Executable,
         ["parallel gateway"] = SupportLevel.Executable,
         ["inclusive gateway"] = SupportLevel.Executable,
@@ -54,8 +55,6 @@ public static class Support
         ["error end event"] = SupportLevel.NotYet,
         ["error boundary event"] = SupportLevel.NotYet,
         ["event sub-process"] = SupportLevel.NotYet,
-        // DMN arrives with the decisions issue.
-        ["business rule task"] = SupportLevel.NotYet,
     };
 
     public static SupportLevel LevelOf(string kind) => Kinds.GetValueOrDefault(kind, SupportLevel.Unsupported);

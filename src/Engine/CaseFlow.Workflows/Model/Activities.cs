@@ -47,7 +47,7 @@ public sealed class ScriptTask(string id, string? name, int line) : Activity(id,
     public required string ResultVariable { get; init; }
 }
 
-/// <summary>Calls a deployed DMN decision (zeebe:calledDecision). Executed with the DMN issue.</summary>
+/// <summary>Calls a deployed DMN decision (zeebe:calledDecision); the result goes into <see cref="ResultVariable"/>.</summary>
 public sealed class BusinessRuleTask(string id, string? name, int line) : Activity(id, name, line)
 {
     public required Expression DecisionId { get; init; }

@@ -66,6 +66,7 @@ internal static class Activation
             case UserTask task: UserTaskBehavior.Activate(run, task, element); break;
             case ServiceTask task: ServiceTaskBehavior.Activate(run, task, element); break;
             case ScriptTask task: ScriptTaskBehavior.Activate(run, task, element); break;
+            case BusinessRuleTask task: BusinessRuleTaskBehavior.Activate(run, task, element); break;
             case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
             case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
             case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
@@ -97,6 +98,7 @@ internal static class Activation
         UserTask => ElementKind.UserTask,
         ServiceTask => ElementKind.ServiceTask,
         ScriptTask => ElementKind.ScriptTask,
+        BusinessRuleTask => ElementKind.BusinessRuleTask,
         SubProcess => ElementKind.SubProcess,
         CallActivity => ElementKind.CallActivity,
         Gateway => ElementKind.Gateway,

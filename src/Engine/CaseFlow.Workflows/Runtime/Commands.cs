@@ -23,4 +23,12 @@ public sealed record CompleteJob(long ElementKey, IReadOnlyDictionary<string, ob
 /// <summary>The child instance of a call activity completed with these (process-level) variables.</summary>
 public sealed record CompleteCallActivity(long ElementKey, IReadOnlyDictionary<string, object?> ChildVariables) : Command;
 
+/// <summary>The service evaluated a business rule task's decision: its result, the rules that matched and
+/// the warnings (why something became null), all kept in the history for the case file.</summary>
+public sealed record CompleteDecision(
+    long ElementKey, object? Result, IReadOnlyList<DecisionMatch> Matches, IReadOnlyList<string>? Warnings = null) : Command;
+
+/// <summary>One matched rule of a decision table; <paramref name="RuleIndex"/> is 1-based.</summary>
+public sealed record DecisionMatch(string DecisionId, string RuleId, int RuleIndex, string? Annotation);
+
 public sealed record CancelInstance(string? User, string? Reason = null) : Command;

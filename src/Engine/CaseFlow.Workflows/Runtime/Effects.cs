@@ -28,6 +28,11 @@ public sealed record ChildInstanceRequested(
     long ElementKey, string ElementId, Guid ChildInstanceId, string ProcessId,
     IReadOnlyDictionary<string, object?> Variables) : Effect;
 
+/// <summary>A business rule task waits for the service to evaluate <paramref name="DecisionId"/> (latest
+/// deployed version) over <paramref name="Variables"/>, those visible to it, and to send <see cref="CompleteDecision"/>.</summary>
+public sealed record DecisionRequested(
+    long ElementKey, string ElementId, string DecisionId, IReadOnlyDictionary<string, object?> Variables) : Effect;
+
 public sealed record ChildInstanceCancelled(Guid ChildInstanceId) : Effect;
 
 /// <summary>The instance reached an end: completed or cancelled.</summary>

@@ -49,6 +49,7 @@ public static class Executor
             case UnclaimTask c: UnclaimTask(run, c); break;
             case CompleteJob c: CompleteJob(run, c); break;
             case CompleteCallActivity c: CompleteCallActivity(run, c); break;
+            case CompleteDecision c: CompleteDecision(run, c); break;
             case CancelInstance c: Completion.CancelInstance(run, c.User, c.Reason); break;
             case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
             default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
@@ -106,6 +107,12 @@ public static class Executor
     {
         var element = Require(run, command.ElementKey, ElementKind.CallActivity, "call activity");
         CallActivityBehavior.Complete(run, (CallActivity)run.Definition.Node(element.ElementId), element, command.ChildVariables);
+    }
+
+    private static void CompleteDecision(Run run, CompleteDecision command)
+    {
+        var element = Require(run, command.ElementKey, ElementKind.BusinessRuleTask, "business rule task");
+        BusinessRuleTaskBehavior.Complete(run, (BusinessRuleTask)run.Definition.Node(element.ElementId), element, command);
     }
 
     private static ElementInstance Require(Run run, long key, ElementKind kind, string what)

@@ -10,6 +10,8 @@ public enum HistoryEventType
     VariableCreated, VariableUpdated,
     /// <summary>An expression evaluated to null with an error, per FEEL's rules; kept for the case file.</summary>
     ExpressionWarning,
+    /// <summary>A business rule task's decision was evaluated; the detail names the decision and the matched rules.</summary>
+    DecisionEvaluated,
 }
 
 /// <summary>One entry of an instance's append-only history.</summary>

@@ -39,6 +39,8 @@ public sealed record ParentLink(Guid InstanceId, long ElementKey, string Element
 public enum ElementKind
 {
     Event, Task, UserTask, ServiceTask, ScriptTask, SubProcess, CallActivity, Gateway,
+    /// <summary>A business rule task waiting for the service to evaluate its decision.</summary>
+    BusinessRuleTask,
     /// <summary>The body of a multi-instance activity; its children are the inner instances.</summary>
     MultiInstanceBody,
 }
@@ -64,6 +66,8 @@ public sealed class ElementInstance
     public string? JobType { get; set; }
     /// <summary>For a call activity: the child instance.</summary>
     public Guid? ChildInstanceId { get; set; }
+    /// <summary>For a business rule task: the decision it asked for.</summary>
+    public string? DecisionId { get; set; }
 }
 
 public sealed class MultiInstanceState

@@ -100,6 +100,7 @@ public static class InstanceStateSerializer
         }
         if (e.JobType is not null) w.WriteString("job", e.JobType);
         if (e.ChildInstanceId is { } child) w.WriteString("child", child);
+        if (e.DecisionId is not null) w.WriteString("decision", e.DecisionId);
         w.WriteEndObject();
     }
 
@@ -160,6 +161,7 @@ public static class InstanceStateSerializer
             LoopCounter = e.TryGetProperty("loop", out var loop) ? loop.GetInt32() : null,
             JobType = e.TryGetProperty("job", out var job) ? job.GetString() : null,
             ChildInstanceId = e.TryGetProperty("child", out var child) ? child.GetGuid() : null,
+            DecisionId = e.TryGetProperty("decision", out var decision) ? decision.GetString() : null,
         };
         if (e.TryGetProperty("vars", out var vars))
             element.Variables = new Dictionary<string, object?>(VariableJson.ReadObject(vars), StringComparer.Ordinal);
