@@ -57,8 +57,8 @@ internal static class Activation
         foreach (var mapping in node.IoMapping.Inputs)
         {
             // Inputs read the enclosing scope plus the mappings before them.
-            var value = run.Evaluate(mapping.Source, element.Key, node.Id);
-            SetLocalTarget(run, element, mapping.Target, value);
+            var (name, value) = run.ResolveTarget(element.Key, mapping.Target, run.Evaluate(mapping.Source, element.Key, node.Id));
+            run.SetLocal(element, name, value);
         }
 
         switch (node)
@@ -78,19 +78,6 @@ internal static class Activation
                     $"The element '{node.Id}' ({node.GetType().Name}) cannot be executed yet.", node.Id);
         }
         return element;
-    }
-
-    private static void SetLocalTarget(Run run, ElementInstance element, string target, object? value)
-    {
-        var dot = target.IndexOf('.');
-        if (dot < 0)
-        {
-            run.SetLocal(element, target, value);
-            return;
-        }
-        var root = target[..dot];
-        run.ScopeOf(element.Key).TryGetVariable(root, out var existing);
-        run.SetLocal(element, root, ContextPath.With(existing, target[(dot + 1)..], value));
     }
 
     private static ElementKind KindOf(FlowNode node) => node switch

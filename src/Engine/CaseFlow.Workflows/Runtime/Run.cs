@@ -172,15 +172,18 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
     /// <summary>Sets a mapping target: a name, or a dotted path into a context (<c>applicant.address.city</c>).</summary>
     public void SetTarget(long? scopeKey, string target, object? value)
     {
-        var dot = target.IndexOf('.');
-        if (dot < 0)
-        {
-            SetPropagating(scopeKey, target, value);
-            return;
-        }
-        var root = target[..dot];
-        ScopeOf(scopeKey).TryGetVariable(root, out var existing);
-        SetPropagating(scopeKey, root, ContextPath.With(existing, target[(dot + 1)..], value));
+        var (name, whole) = ResolveTarget(scopeKey, target, value);
+        SetPropagating(scopeKey, name, whole);
+    }
+
+    /// <summary>The variable a target names and its new whole value: for a path, a copy of the context
+    /// visible from <paramref name="scopeKey"/> with the nested entry set.</summary>
+    public (string Name, object? Value) ResolveTarget(long? scopeKey, string target, object? value)
+    {
+        if (target.IndexOf('.') < 0) return (target, value);
+        var keys = target.Split('.');
+        ScopeOf(scopeKey).TryGetVariable(keys[0], out var existing);
+        return (keys[0], ContextPath.With(existing, keys, value, at: 1));
     }
 
     private void RecordVariable(bool existed, string name, object? old, object? value, ElementInstance? scope)

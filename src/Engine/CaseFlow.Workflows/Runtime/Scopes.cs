@@ -21,24 +21,3 @@ internal sealed class ElementScope(InstanceState state, long key) : IVariableSco
         return state.Variables.TryGetValue(name, out value);
     }
 }
-
-internal static class ContextPath
-{
-    /// <summary>A copy of <paramref name="context"/> with <paramref name="path"/> set, creating contexts on the way.</summary>
-    public static object? With(object? context, string path, object? value)
-    {
-        var copy = context is IReadOnlyDictionary<string, object?> existing
-            ? new OrderedDictionary<string, object?>(existing, StringComparer.Ordinal)
-            : new OrderedDictionary<string, object?>(StringComparer.Ordinal);
-        var dot = path.IndexOf('.');
-        if (dot < 0)
-        {
-            copy[path] = value;
-            return copy;
-        }
-        var head = path[..dot];
-        copy.TryGetValue(head, out var inner);
-        copy[head] = With(inner, path[(dot + 1)..], value);
-        return copy;
-    }
-}

@@ -1,3 +1,5 @@
+using CaseFlow.Workflows.Values;
+
 namespace CaseFlow.Workflows.Feel;
 
 /// <summary>get value, get entries, context put, context merge. New contexts keep insertion order.</summary>
@@ -59,24 +61,9 @@ internal static class ContextFunctions
     private static object? Put(object?[] a, Env e)
     {
         if (Context(a[0]) is not { } context) return Args.Invalid(e, "context put", a);
-        if (a[1] is string key) return With(context, key, a[2]);
+        if (a[1] is string key) return ContextPath.With(context, [key], a[2]);
         if (Args.List(a[1]) is not { Count: > 0 } keys || keys.Any(k => k is not string)) return Args.Invalid(e, "context put", a);
-        return PutPath(context, keys, 0, a[2]);
-    }
-
-    private static OrderedDictionary<string, object?> PutPath(IReadOnlyDictionary<string, object?>? context, IReadOnlyList<object?> keys, int at, object? value)
-    {
-        var key = (string)keys[at]!;
-        if (at == keys.Count - 1) return With(context, key, value);
-        var inner = context is not null && context.TryGetValue(key, out var existing) ? Context(existing) : null;
-        return With(context, key, PutPath(inner, keys, at + 1, value));
-    }
-
-    private static OrderedDictionary<string, object?> With(IReadOnlyDictionary<string, object?>? context, string key, object? value)
-    {
-        var copy = new OrderedDictionary<string, object?>(context ?? new Dictionary<string, object?>());
-        copy[key] = value;
-        return copy;
+        return ContextPath.With(context, keys.Cast<string>().ToArray(), a[2]);
     }
 
     private static object? Merge(object?[] a, Env e)
