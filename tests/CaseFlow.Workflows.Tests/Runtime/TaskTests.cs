@@ -171,3 +171,29 @@ public class MappingSourceTests
         Assert.Equal(("total", 5m), (task.Variables!["label"], task.Variables!["value"]));
     }
 }
+
+public class DueDateTests
+{
+    [Fact]
+    public void Due_date_with_a_zone_id_becomes_that_instant()
+    {
+        var harness = new Harness();
+        harness.Deploy("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="t">
+              <bpmn:process id="due" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" />
+                <bpmn:userTask id="T">
+                  <bpmn:extensionElements>
+                    <zeebe:taskSchedule dueDate="=date and time(&quot;2026-03-08T17:00:00@Asia/Shanghai&quot;)" />
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        harness.Start("due");
+
+        var created = Assert.Single(harness.Effects.OfType<CaseFlow.Workflows.Runtime.TaskCreated>());
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 17, 0, 0, TimeSpan.FromHours(8)), created.DueDate);
+    }
+}

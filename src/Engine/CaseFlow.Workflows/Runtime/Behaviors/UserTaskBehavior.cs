@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseFlow.Workflows.Feel;
 using CaseFlow.Workflows.Model;
 
 namespace CaseFlow.Workflows.Runtime;
@@ -45,6 +46,7 @@ internal static class UserTaskBehavior
     {
         null => null,
         DateTimeOffset dto => dto,
+        FeelDateTime feel => feel.ToDateTimeOffset(),
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
         DateOnly date => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         _ when DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
