@@ -61,8 +61,6 @@ internal static class MemoryBench
         long commands = 0;
         var small = new Dictionary<string, object?> { ["amount"] = 3000m };
         var large = new Dictionary<string, object?> { ["amount"] = 8000m };
-        var paid = new Dictionary<string, object?> { ["paid"] = true };
-        var approved = new Dictionary<string, object?> { ["approved"] = true };
         for (var i = 0; i < count; i++)
         {
             var start = new StartInstance(Guid.NewGuid(), (i & 1) == 0 ? small : large);
@@ -70,11 +68,7 @@ internal static class MemoryBench
             commands++;
             while (state.Status == InstanceStatus.Active)
             {
-                var element = state.Elements.Values.First(e => e.Kind is ElementKind.UserTask or ElementKind.ServiceTask);
-                Command next = element.Kind == ElementKind.UserTask
-                    ? new CompleteTask(element.Key, approved, "bench")
-                    : new CompleteJob(element.Key, paid);
-                state = Executor.Execute(definition, state, next, now).State;
+                state = Executor.Execute(definition, state, Worker.NextCommand(state), now).State;
                 commands++;
             }
         }

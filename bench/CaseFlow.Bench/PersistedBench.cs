@@ -85,10 +85,7 @@ internal static class PersistedBench
                     new StartInstance(Guid.CreateVersion7(), new Dictionary<string, object?> { ["amount"] = amount }), default));
                 while (state.Status == InstanceStatus.Active)
                 {
-                    var element = state.Elements.Values.First(e => e.Kind is ElementKind.UserTask or ElementKind.ServiceTask);
-                    Command next = element.Kind == ElementKind.UserTask
-                        ? new CompleteTask(element.Key, new Dictionary<string, object?> { ["approved"] = true }, "bench")
-                        : new CompleteJob(element.Key, new Dictionary<string, object?> { ["paid"] = true });
+                    var next = Worker.NextCommand(state);
                     var id = state.InstanceId;
                     try
                     {
