@@ -1,15 +1,17 @@
 namespace CaseFlow.Workflows.Runtime;
 
-/// <summary>What can happen to an instance. Timers, messages and job failures arrive with later issues.</summary>
+/// <summary>What can happen to an instance.</summary>
 public abstract record Command;
 
-/// <summary>Starts an instance at the none start event of the process.</summary>
+/// <summary>Starts an instance at the none start event of the process, or at <paramref name="StartEventId"/>
+/// (a timer or message start event the service triggered).</summary>
 public sealed record StartInstance(
     Guid InstanceId,
     IReadOnlyDictionary<string, object?>? Variables = null,
     string? BusinessKey = null,
     ParentLink? Parent = null,
-    string? User = null) : Command;
+    string? User = null,
+    string? StartEventId = null) : Command;
 
 public sealed record CompleteTask(long ElementKey, IReadOnlyDictionary<string, object?>? Variables, string? User) : Command;
 
@@ -32,3 +34,33 @@ public sealed record CompleteDecision(
 public sealed record DecisionMatch(string DecisionId, string RuleId, int RuleIndex, string? Annotation);
 
 public sealed record CancelInstance(string? User, string? Reason = null) : Command;
+
+/// <summary>A timer the instance scheduled (<see cref="TimerScheduled"/>) is due. A timer that is no longer
+/// active (its element left meanwhile) is refused with Conflict <c>timer_not_active</c>: the service drops it.</summary>
+public sealed record FireTimer(long TimerKey) : Command;
+
+/// <summary>A published message matched a subscription the instance opened (<see cref="MessageSubscriptionOpened"/>).</summary>
+public sealed record CorrelateMessage(long SubscriptionKey, string MessageName, IReadOnlyDictionary<string, object?>? Variables) : Command;
+
+/// <summary>
+/// A job's attempt failed. <paramref name="RetriesLeft"/> is what remains after this attempt: above zero the
+/// service tries again after its back-off and the element keeps waiting; at zero the executor raises an
+/// incident (<see cref="IncidentRaised"/>, kind <c>job_failed</c>) carrying the message and details.
+/// </summary>
+public sealed record FailJob(long ElementKey, int RetriesLeft, string ErrorMessage, string? ErrorDetails = null) : Command;
+
+/// <summary>
+/// A job's worker threw a BPMN error (a business outcome, not a failure): caught by the nearest boundary
+/// error event with this code (or a catch-all) on the element or an enclosing scope; uncaught in a called
+/// instance, it passes to the parent (<see cref="ErrorPassedToParent"/>); uncaught at the top, an incident.
+/// </summary>
+public sealed record ThrowError(long ElementKey, string ErrorCode, string? ErrorMessage = null,
+    IReadOnlyDictionary<string, object?>? Variables = null) : Command;
+
+/// <summary>An operator resolved an incident: the element tries again (a job is created anew with
+/// <paramref name="JobRetries"/> retries, a condition is evaluated again with the current variables).</summary>
+public sealed record ResolveIncident(long IncidentKey, int JobRetries = 1, string? User = null) : Command;
+
+/// <summary>Sets variables from outside (an operator fixing data before a retry): in the scope of
+/// <paramref name="ScopeKey"/> when given, else at process level; recorded in the history as usual.</summary>
+public sealed record SetVariables(IReadOnlyDictionary<string, object?> Variables, long? ScopeKey = null, string? User = null) : Command;

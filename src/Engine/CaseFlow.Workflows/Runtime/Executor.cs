@@ -1,3 +1,4 @@
+using CaseFlow.Workflows.Calendars;
 using CaseFlow.Workflows.Model;
 
 namespace CaseFlow.Workflows.Runtime;
@@ -12,7 +13,9 @@ public sealed record ExecutionResult(InstanceState State, IReadOnlyList<Effect> 
 /// </summary>
 public static class Executor
 {
-    public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now)
+    /// <param name="calendar">Counts working days for due dates and timers that ask for them; without one they count calendar days.</param>
+    public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now,
+        IWorkCalendar? calendar = null)
     {
         var start = definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
             $"The process '{definition.Id}' has no none start event.");
@@ -25,7 +28,7 @@ public static class Executor
             Parent = command.Parent,
             StartedAt = now,
         };
-        var run = new Run(definition, state, now);
+        var run = new Run(definition, state, now, calendar);
         run.Record(HistoryEventType.InstanceStarted, user: command.User, detail: command.BusinessKey);
         if (command.Variables is { } variables)
         {
@@ -36,12 +39,13 @@ public static class Executor
         return new ExecutionResult(state, run.Effects, run.History);
     }
 
-    public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now)
+    public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now,
+        IWorkCalendar? calendar = null)
     {
         if (state.Status != InstanceStatus.Active)
             throw new WorkflowException(WorkflowErrorKind.Conflict, "instance_not_active",
                 $"The instance {state.InstanceId} is {state.Status.ToString().ToLowerInvariant()}.");
-        var run = new Run(definition, state, now);
+        var run = new Run(definition, state, now, calendar);
         switch (command)
         {
             case CompleteTask c: CompleteTask(run, c); break;

@@ -12,6 +12,12 @@ public enum HistoryEventType
     ExpressionWarning,
     /// <summary>A business rule task's decision was evaluated; the detail names the decision and the matched rules.</summary>
     DecisionEvaluated,
+    TimerScheduled, TimerFired, TimerCancelled,
+    MessageSubscribed, MessageCorrelated, MessagePublished,
+    /// <summary>A job attempt failed; the detail holds the error and the retries left.</summary>
+    JobFailed,
+    ErrorThrown, ErrorCaught,
+    IncidentRaised, IncidentResolved,
 }
 
 /// <summary>One entry of an instance's append-only history.</summary>

@@ -1,3 +1,4 @@
+using CaseFlow.Workflows.Calendars;
 using CaseFlow.Workflows.Model;
 using CaseFlow.Workflows.Values;
 
@@ -8,7 +9,7 @@ namespace CaseFlow.Workflows.Runtime;
 /// Steps run in FIFO order from an explicit queue (no recursion), so long chains of pass-through
 /// elements cannot overflow the stack and the order of events is deterministic.
 /// </summary>
-internal sealed class Run(ProcessDefinition definition, InstanceState state, DateTimeOffset now)
+internal sealed class Run(ProcessDefinition definition, InstanceState state, DateTimeOffset now, IWorkCalendar? calendar = null)
 {
     private readonly Queue<Step> _agenda = new();
     // Tokens queued but not yet arrived, per scope (0 = process level): a scope with tokens in transit
@@ -21,6 +22,7 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
     public ProcessDefinition Definition { get; } = definition;
     public InstanceState State { get; } = state;
     public DateTimeOffset Now { get; } = now;
+    public IWorkCalendar? Calendar { get; } = calendar;
     public List<Effect> Effects { get; } = [];
     public List<HistoryEvent> History { get; } = [];
 
