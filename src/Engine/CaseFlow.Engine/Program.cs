@@ -6,12 +6,14 @@ using CaseFlow.Engine.Hosting;
 using CaseFlow.Engine.Idempotency;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Scheduling;
 using CaseFlow.Engine.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.Services.AddCaseFlowPersistence();
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();

@@ -5,8 +5,10 @@ using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Scheduling;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Engine.Instances;
 
@@ -17,7 +19,7 @@ namespace CaseFlow.Engine.Instances;
 /// Scoped: one per request.
 /// </summary>
 internal sealed class InstanceCommands(
-    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimeProvider clock)
+    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimerSchedule timers, TimeProvider clock)
 {
     /// <summary>Bounds a command's follow-on work, e.g. a process that calls itself.</summary>
     private const int MaxSteps = 1000;
@@ -74,6 +76,8 @@ internal sealed class InstanceCommands(
         await db.SaveChangesAsync(ct);
         // After the instance rows: history references them.
         await HistoryInsert.ExecuteAsync(db, _writer.History, ct);
+        // Quartz writes the timers through this same transaction: they commit, or vanish, with the state.
+        await timers.ApplyAsync(db.Database.CurrentTransaction!.GetDbTransaction(), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
@@ -179,6 +183,12 @@ internal sealed class InstanceCommands(
             {
                 case JobCreated job when jobs.Find(job.JobType) is { } handler:
                     _work.Enqueue(new RunJob(instance, job, handler));
+                    break;
+                case TimerScheduled timer:
+                    timers.Schedule(instance.Row.Id, timer);
+                    break;
+                case TimerCancelled cancelled:
+                    timers.Cancel(instance.Row.Id, cancelled.TimerKey);
                     break;
                 case ChildInstanceRequested request:
                     _work.Enqueue(new StartChild(instance, request));

@@ -16,6 +16,7 @@ public static class RuntimeSetup
         services.AddScoped<DecisionEvaluator>();
         services.AddScoped<JobHandlers>();
         services.AddScoped<InstanceCommands>();
+        services.AddSingleton<BackgroundCommands>();
         return services;
     }
 }

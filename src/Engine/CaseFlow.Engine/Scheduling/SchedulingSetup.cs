@@ -1,0 +1,60 @@
+using CaseFlow.Engine.Persistence;
+using Quartz;
+
+namespace CaseFlow.Engine.Scheduling;
+
+public static class SchedulingSetup
+{
+    public const string SchedulerName = "CaseFlow";
+
+    /// <summary>
+    /// Quartz.NET with its persistent job store in the service's own database (tables from migration 0003),
+    /// clustered on PostgreSQL, taking part in the command's transaction so that a timer commits with the
+    /// state that needs it.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        var options = configuration.GetSection("Scheduling");
+        // SQLite has one writer, so more threads only queue at its lock.
+        var threads = options.GetValue("MaxConcurrency", settings.Provider == DatabaseProvider.Postgres ? 8 : 2);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerName;
+                // Every node of a cluster needs its own id.
+                o.GenerateInstanceId = true;
+                // Many timers due at once (a campaign's deadline) are taken in batches rather than one by one.
+                o.MaxBatchSize = threads;
+                o.IdleWaitTime = options.GetValue("IdleWaitTime", TimeSpan.FromSeconds(5));
+            });
+            q.UseDefaultThreadPool(threads);
+            q.UsePersistentStore(store =>
+            {
+                if (settings.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(Npgsql.NpgsqlFactory.Instance, settings.ConnectionString);
+                    store.UseClustering(c => c.CheckinInterval = options.GetValue("CheckinInterval", TimeSpan.FromSeconds(5)));
+                }
+                else
+                {
+                    store.UseSqlite(Microsoft.Data.Sqlite.SqliteFactory.Instance, settings.ConnectionString);
+                }
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = "qrtz_";
+                    o.AcceptEnlistedTransactions = true;
+                    // The service's migrations own the schema; Quartz only checks that it is there.
+                    o.SchemaProvisioning = SchemaProvisioning.Validate;
+                    o.AcquireTriggersWithinLock = true;
+                    o.MisfireThreshold = TimeSpan.FromSeconds(30);
+                });
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddScoped<TimerSchedule>();
+        return services;
+    }
+}

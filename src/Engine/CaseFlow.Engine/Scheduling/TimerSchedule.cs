@@ -1,0 +1,38 @@
+using System.Data.Common;
+using CaseFlow.Workflows.Runtime;
+using Quartz;
+
+namespace CaseFlow.Engine.Scheduling;
+
+/// <summary>
+/// The timer changes of one command, written to Quartz's job store through the command's own transaction:
+/// a timer exists exactly when the state that waits for it was committed. Scoped: one per command. The
+/// enlistment ends when the scope is disposed, after the commit, which is when Quartz is told to look.
+/// </summary>
+internal sealed class TimerSchedule(ISchedulerFactory schedulers) : IDisposable
+{
+    private readonly List<Change> _changes = [];
+    private IDisposable? _enlistment;
+
+    private readonly record struct Change(Guid InstanceId, long TimerKey, TimerScheduled? Scheduled);
+
+    public void Schedule(Guid instanceId, TimerScheduled timer) => _changes.Add(new(instanceId, timer.TimerKey, timer));
+
+    public void Cancel(Guid instanceId, long timerKey) => _changes.Add(new(instanceId, timerKey, null));
+
+    public async Task ApplyAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        if (_changes.Count == 0) return;
+        var scheduler = await schedulers.GetScheduler(ct);
+        _enlistment ??= scheduler.EnlistTransaction(transaction);
+        foreach (var change in _changes)
+        {
+            var key = TimerJob.KeyOf(change.InstanceId, change.TimerKey);
+            if (change.Scheduled is { } timer) await scheduler.ScheduleJob(TimerJob.Create(key, change.InstanceId, timer), TimerJob.TriggerAt(key, timer.DueAt), cancellationToken: ct);
+            else await scheduler.DeleteJob(key, ct);
+        }
+        _changes.Clear();
+    }
+
+    public void Dispose() => _enlistment?.Dispose();
+}
