@@ -30,6 +30,7 @@ api.MapDecisions();
 api.MapInstances();
 api.MapHistory();
 api.MapTasks();
+api.MapScheduler();
 
 app.LogListeningAddresses();
 app.Run();

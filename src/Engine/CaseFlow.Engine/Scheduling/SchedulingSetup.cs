@@ -55,6 +55,7 @@ public static class SchedulingSetup
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddScoped<TimerSchedule>();
+        services.AddSingleton<SchedulerCounters>();
         return services;
     }
 }

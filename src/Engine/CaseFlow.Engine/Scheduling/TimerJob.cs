@@ -9,7 +9,7 @@ namespace CaseFlow.Engine.Scheduling;
 /// job again after a crash (the job requests recovery); the instance state decides: a timer that already
 /// fired is no longer active and the repeat changes nothing, so each timer's step happens exactly once.
 /// </summary>
-internal sealed class TimerJob(BackgroundCommands commands, ILogger<TimerJob> log) : IJob
+internal sealed class TimerJob(BackgroundCommands commands, SchedulerCounters counters, ILogger<TimerJob> log) : IJob
 {
     public const string Group = "timers";
     private const string InstanceKey = "instance";
@@ -41,6 +41,7 @@ internal sealed class TimerJob(BackgroundCommands commands, ILogger<TimerJob> lo
         var instanceId = Guid.Parse(data.GetString(InstanceKey)!);
         var timerKey = long.Parse(data.GetString(TimerKey)!, System.Globalization.CultureInfo.InvariantCulture);
         var outcome = await commands.RunAsync(instanceId, new FireTimer(timerKey), ct);
+        if (outcome == BackgroundOutcome.Done) counters.TimerFired();
         if (outcome != BackgroundOutcome.Failed) return;
         // Keep the timer: try again in a minute rather than leave the instance waiting for nothing.
         var retryAt = context.FireTimeUtc.AddMinutes(1);
