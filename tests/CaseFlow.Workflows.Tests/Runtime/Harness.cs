@@ -73,6 +73,13 @@ internal sealed class Harness
         Execute(instance, new CompleteJob(key, Vars(variables)));
     }
 
+    public long KeyOf(Guid instanceId, string elementId) =>
+        Instances[instanceId].Elements.Values.First(e => e.ElementId == elementId).Key;
+
+    public Incident Incident(Guid instanceId) => Assert.Single(Instances[instanceId].Incidents);
+
+    public void Execute(Guid instanceId, Command command) => Execute(Instances[instanceId], command);
+
     public long TaskKey(InstanceState instance, string elementId) =>
         instance.Elements.Values.First(e => e.ElementId == elementId && e.Kind == ElementKind.UserTask).Key;
 

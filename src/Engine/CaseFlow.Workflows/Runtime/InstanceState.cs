@@ -29,6 +29,8 @@ public sealed class InstanceState
     public Dictionary<long, ElementInstance> Elements { get; init; } = [];
     /// <summary>Tokens that arrived at joining gateways and wait for the others.</summary>
     public List<JoinToken> JoinTokens { get; init; } = [];
+    /// <summary>Open incidents: elements that cannot go on until an operator resolves them.</summary>
+    public List<Incident> Incidents { get; init; } = [];
 
     public ElementInstance? Find(long key) => Elements.GetValueOrDefault(key);
 }
@@ -88,6 +90,35 @@ public sealed class TaskState
     public DateTimeOffset? DueDate { get; init; }
     public DateTimeOffset? FollowUpDate { get; init; }
     public string? FormKey { get; init; }
+}
+
+/// <summary>What an element does again when its incident is resolved.</summary>
+public enum IncidentRetry
+{
+    /// <summary>Run the element's behaviour again (evaluate its expressions, open its events).</summary>
+    Activate,
+    /// <summary>Leave again: a gateway evaluates its conditions with the current variables.</summary>
+    Leave,
+    /// <summary>Create the service task's job anew.</summary>
+    Job,
+    /// <summary>Throw the error <see cref="Incident.ErrorCode"/> again.</summary>
+    Throw,
+}
+
+/// <summary>An element that cannot go on by itself; its element instance stays where it is.</summary>
+public sealed class Incident
+{
+    public required long Key { get; init; }
+    public required long ElementKey { get; init; }
+    public required string ElementId { get; init; }
+    /// <summary>A stable code: <c>job_failed</c>, <c>condition_not_boolean</c>, <c>no_flow_taken</c>, ...</summary>
+    public required string Kind { get; init; }
+    public required string Message { get; init; }
+    public string? Details { get; init; }
+    public DateTimeOffset At { get; init; }
+    public IncidentRetry Retry { get; init; }
+    /// <summary>For an unhandled error: the error's code, thrown again on resolution.</summary>
+    public string? ErrorCode { get; init; }
 }
 
 /// <summary>A token that took <see cref="FlowId"/> into the joining gateway <see cref="GatewayId"/> in the scope <see cref="ScopeKey"/>.</summary>

@@ -50,7 +50,6 @@ internal static class UserTaskBehavior
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
         DateOnly date => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         _ when DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-        _ => throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid_date",
-            $"The {attribute} of '{elementId}' is not a date and time: {value}.", elementId),
+        _ => throw new ElementFailure("invalid_date", $"The {attribute} of '{elementId}' is not a date and time: {value}."),
     };
 }
