@@ -83,12 +83,16 @@ internal static class Activation
         }
         catch (ElementFailure failure)
         {
+            // Whatever the attempt opened goes, so that a retry opens it once.
+            Timers.CancelFor(run, element);
             Incidents.Raise(run, element, failure.Kind, failure.Message, IncidentRetry.Activate);
         }
     }
 
     private static void Behave(Run run, FlowNode node, ElementInstance element)
     {
+        // Boundary events belong to the activity as a whole: to a multi-instance body, not its inner instances.
+        if (node is Activity { BoundaryEvents.Count: > 0 } activity && element.LoopCounter is null) OpenBoundaries(run, activity, element);
         if (element.Kind == ElementKind.MultiInstanceBody)
         {
             MultiInstanceBehavior.StartBody(run, (Activity)node, element);
@@ -103,6 +107,9 @@ internal static class Activation
             case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
             case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
             case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
+            case IntermediateCatchEvent { Trigger: EventTrigger.Timer } timerEvent:
+                Timers.Schedule(run, element, timerEvent, Timers.Plan(run, timerEvent, element.Key));
+                break;
             case StartEvent or EndEvent or IntermediateThrowEvent or Gateway or PassThroughTask:
                 run.EnqueueLeave(element);
                 break;
@@ -110,6 +117,17 @@ internal static class Activation
                 throw new WorkflowException(WorkflowErrorKind.Invalid, "unsupported_element",
                     $"The element '{node.Id}' ({node.GetType().Name}) cannot be executed yet.", node.Id);
         }
+    }
+
+    /// <summary>Evaluates every boundary timer before scheduling any, so a bad value leaves nothing half-open.</summary>
+    private static void OpenBoundaries(Run run, Activity activity, ElementInstance element)
+    {
+        List<(BoundaryEvent Event, TimerPlan Plan)>? timers = null;
+        foreach (var boundary in activity.BoundaryEvents)
+        {
+            if (boundary.Trigger == EventTrigger.Timer) (timers ??= []).Add((boundary, Timers.Plan(run, boundary, element.Key)));
+        }
+        foreach (var (boundary, plan) in timers ?? []) Timers.Schedule(run, element, boundary, plan);
     }
 
     private static ElementKind KindOf(FlowNode node) => node switch

@@ -98,6 +98,7 @@ internal static class Completion
     private static void Remove(Run run, ElementInstance element, HistoryEventType type)
     {
         Incidents.DropFor(run, element);
+        Timers.CancelFor(run, element);
         run.State.Elements.Remove(element.Key);
         run.Record(type, element.ElementId, element.Key);
     }

@@ -17,8 +17,7 @@ public static class Executor
     public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now,
         IWorkCalendar? calendar = null)
     {
-        var start = definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
-            $"The process '{definition.Id}' has no none start event.");
+        var start = StartEventOf(definition, command.StartEventId);
         var state = new InstanceState
         {
             InstanceId = command.InstanceId,
@@ -37,6 +36,17 @@ public static class Executor
         run.EnqueueActivate(start, null);
         run.Drain();
         return new ExecutionResult(state, run.Effects, run.History);
+    }
+
+    /// <summary>The none start event, or the process-level start event the service triggered.</summary>
+    private static StartEvent StartEventOf(ProcessDefinition definition, string? startEventId)
+    {
+        if (startEventId is null)
+            return definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
+                $"The process '{definition.Id}' has no none start event.");
+        return definition.Root.Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Id == startEventId)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "start_event_not_found",
+                $"The process '{definition.Id}' has no start event '{startEventId}' at its top level.", startEventId);
     }
 
     public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now,
@@ -58,6 +68,7 @@ public static class Executor
             case FailJob c: FailJob(run, c); break;
             case ResolveIncident c: Incidents.Resolve(run, c); break;
             case SetVariables c: SetVariables(run, c); break;
+            case FireTimer c: Timers.Fire(run, c); break;
             case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
             default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
         }

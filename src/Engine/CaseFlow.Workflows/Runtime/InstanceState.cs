@@ -29,6 +29,8 @@ public sealed class InstanceState
     public Dictionary<long, ElementInstance> Elements { get; init; } = [];
     /// <summary>Tokens that arrived at joining gateways and wait for the others.</summary>
     public List<JoinToken> JoinTokens { get; init; } = [];
+    /// <summary>Timers waiting to fire, each owned by an element instance.</summary>
+    public List<TimerInstance> Timers { get; init; } = [];
     /// <summary>Open incidents: elements that cannot go on until an operator resolves them.</summary>
     public List<Incident> Incidents { get; init; } = [];
 
@@ -90,6 +92,22 @@ public sealed class TaskState
     public DateTimeOffset? DueDate { get; init; }
     public DateTimeOffset? FollowUpDate { get; init; }
     public string? FormKey { get; init; }
+}
+
+/// <summary>
+/// A scheduled timer. <see cref="ElementKey"/> owns it: the catch event, the activity a boundary timer sits
+/// on, or the event-based gateway; <see cref="EventId"/> is the timer event. A cycle keeps its interval and
+/// how many occurrences remain after this one (null: for ever).
+/// </summary>
+public sealed class TimerInstance
+{
+    public required long Key { get; init; }
+    public required long ElementKey { get; init; }
+    public required string EventId { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public bool InWorkingDays { get; init; }
+    public string? Interval { get; init; }
+    public int? Remaining { get; init; }
 }
 
 /// <summary>What an element does again when its incident is resolved.</summary>

@@ -57,8 +57,46 @@ public static class InstanceStateSerializer
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        WriteTimers(w, s.Timers);
         WriteIncidents(w, s.Incidents);
         w.WriteEndObject();
+    }
+
+    private static void WriteTimers(Utf8JsonWriter w, List<TimerInstance> timers)
+    {
+        if (timers.Count == 0) return;
+        w.WriteStartArray("timers");
+        foreach (var t in timers)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("key", t.Key);
+            w.WriteNumber("elementKey", t.ElementKey);
+            w.WriteString("event", t.EventId);
+            w.WriteString("due", t.DueAt);
+            if (t.InWorkingDays) w.WriteBoolean("workingDays", true);
+            if (t.Interval is not null) w.WriteString("interval", t.Interval);
+            if (t.Remaining is { } remaining) w.WriteNumber("remaining", remaining);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void ReadTimers(JsonElement root, InstanceState state)
+    {
+        if (!root.TryGetProperty("timers", out var timers)) return;
+        foreach (var t in timers.EnumerateArray())
+        {
+            state.Timers.Add(new TimerInstance
+            {
+                Key = t.GetProperty("key").GetInt64(),
+                ElementKey = t.GetProperty("elementKey").GetInt64(),
+                EventId = t.GetProperty("event").GetString()!,
+                DueAt = t.GetProperty("due").GetDateTimeOffset(),
+                InWorkingDays = t.TryGetProperty("workingDays", out var days) && days.GetBoolean(),
+                Interval = t.TryGetProperty("interval", out var interval) ? interval.GetString() : null,
+                Remaining = t.TryGetProperty("remaining", out var remaining) ? remaining.GetInt32() : null,
+            });
+        }
     }
 
     private static void WriteIncidents(Utf8JsonWriter w, List<Incident> incidents)
@@ -189,6 +227,7 @@ public static class InstanceStateSerializer
                 t.TryGetProperty("scope", out var scope) ? scope.GetInt64() : null,
                 t.GetProperty("gateway").GetString()!, t.GetProperty("flow").GetString()!));
         }
+        ReadTimers(root, state);
         ReadIncidents(root, state);
         return state;
     }
