@@ -4,6 +4,7 @@ using System.Text.Json;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Scheduling;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ internal static class PersistedBench
         builder.Configuration["ConnectionStrings:CaseFlow"] = connection;
         builder.Services.AddCaseFlowPersistence();
         builder.Services.AddWorkflowRuntime();
+        builder.Services.AddScheduling(builder.Configuration);
         await using var app = builder.Build();
         await app.MigrateDatabaseAsync();
         var (definitionId, version) = await DeployAsync(app.Services, File.ReadAllText(file));
@@ -62,7 +64,9 @@ internal static class PersistedBench
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
-        await DefinitionDeployment.DeployAsync(xml, db, scope.ServiceProvider.GetRequiredService<DefinitionCache>(), TimeProvider.System, default);
+        var scoped = scope.ServiceProvider;
+        await DefinitionDeployment.DeployAsync(xml, db, scoped.GetRequiredService<DefinitionCache>(),
+            scoped.GetRequiredService<TimerSchedule>(), scoped.GetRequiredService<StartTimerSettings>(), TimeProvider.System, default);
         var latest = await db.Definitions.AsNoTracking().OrderByDescending(d => d.DeployedAt).FirstAsync();
         return (latest.Id, latest.Version);
     }

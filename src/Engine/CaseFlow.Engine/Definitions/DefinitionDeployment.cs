@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Scheduling;
 using CaseFlow.Workflows.Bpmn;
 using CaseFlow.Workflows.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CaseFlow.Engine.Definitions;
 
@@ -16,7 +18,8 @@ namespace CaseFlow.Engine.Definitions;
 internal static class DefinitionDeployment
 {
     public static async Task<Results<Created<DeploymentDto>, Ok<DeploymentDto>, ProblemHttpResult>> DeployAsync(
-        string xml, CaseFlowDb db, DefinitionCache cache, TimeProvider clock, CancellationToken ct)
+        string xml, CaseFlowDb db, DefinitionCache cache, TimerSchedule timers, StartTimerSettings startTimers, TimeProvider clock,
+        CancellationToken ct)
     {
         var parsed = BpmnParser.Parse(xml);
         var processes = parsed.Processes.Where(p => p.IsExecutable).ToList();
@@ -53,7 +56,7 @@ internal static class DefinitionDeployment
 
         // A concurrent deployment of the same process takes the same version number: the unique
         // index refuses the second one (409 concurrent_update).
-        if (added.Count > 0) await db.SaveChangesAsync(ct);
+        if (added.Count > 0) await SaveAsync(db, timers, startTimers, added, now, ct);
         foreach (var (row, process) in added) cache.Add(row.Id, process);
 
         var warnings = parsed.Problems.Select(p => p.ToDto()).ToList();
@@ -63,6 +66,25 @@ internal static class DefinitionDeployment
         return added.Count > 0
             ? TypedResults.Created($"/api/definitions/{first.ProcessId}/versions/{first.Version}", dto)
             : TypedResults.Ok(dto);
+    }
+
+    /// <summary>
+    /// The new versions and their timer start schedules in one transaction: the latest version's schedule
+    /// replaces the one before it, so an edited start timer never fires twice.
+    /// </summary>
+    private static async Task SaveAsync(CaseFlowDb db, TimerSchedule timers, StartTimerSettings startTimers,
+        List<(Definition Row, ProcessDefinition Process)> added, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (row, process) in added)
+        {
+            timers.ClearGroup(StartTimerJob.GroupOf(process.Id));
+            foreach (var (job, trigger) in StartTimerJob.ForDeployment(row.Id, process, now, startTimers.Calendar, startTimers.TimeZone))
+                timers.ScheduleJob(job, trigger);
+        }
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        await timers.ApplyAsync(db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
     private static ProblemHttpResult Refuse(BpmnParseResult parsed, int executable)

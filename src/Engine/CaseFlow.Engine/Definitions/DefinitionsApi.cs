@@ -1,5 +1,6 @@
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,11 +22,12 @@ public static class DefinitionsApi
     }
 
     private static async Task<Results<Created<DeploymentDto>, Ok<DeploymentDto>, ProblemHttpResult>> Deploy(
-        HttpRequest request, CaseFlowDb db, DefinitionCache cache, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, CaseFlowDb db, DefinitionCache cache, TimerSchedule timers, StartTimerSettings startTimers,
+        TimeProvider clock, CancellationToken ct)
     {
         var (xml, problem) = await DefinitionUpload.ReadAsync(request, "BPMN", ct);
         if (problem is not null) return problem;
-        return await DefinitionDeployment.DeployAsync(xml!, db, cache, clock, ct);
+        return await DefinitionDeployment.DeployAsync(xml!, db, cache, timers, startTimers, clock, ct);
     }
 
     private static async Task<Ok<List<ProcessSummaryDto>>> List(CaseFlowDb db, CancellationToken ct)

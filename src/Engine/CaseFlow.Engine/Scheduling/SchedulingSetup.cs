@@ -56,6 +56,7 @@ public static class SchedulingSetup
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddScoped<TimerSchedule>();
         services.AddSingleton<SchedulerCounters>();
+        services.AddSingleton<StartTimerSettings>();
         return services;
     }
 }
