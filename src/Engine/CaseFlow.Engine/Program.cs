@@ -1,4 +1,5 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.Services.AddCaseFlowPersistence();
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddWorkCalendar();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();
@@ -28,6 +30,7 @@ api.MapDecisions();
 api.MapInstances();
 api.MapHistory();
 api.MapTasks();
+api.MapCalendars();
 
 app.LogListeningAddresses();
 app.Run();
