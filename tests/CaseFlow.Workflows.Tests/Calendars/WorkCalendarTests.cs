@@ -129,6 +129,21 @@ public class WorkCalendarTests
     }
 
     [Fact]
+    public void Counting_a_due_date_allocates_nothing()
+    {
+        var starts = Enumerable.Range(0, 400).Select(i => At(2025, 6, 1).AddDays(i * 2)).ToArray();
+        foreach (var start in starts) _calendar.AddWorkingDays(start, 20);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var start in starts)
+        {
+            _calendar.AddWorkingDays(start, 20);
+            _calendar.IsWorkingDay(DateOnly.FromDateTime(start.DateTime));
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Counting_agrees_with_walking_day_by_day()
     {
         for (var start = new DateOnly(2024, 12, 1); start <= new DateOnly(2027, 1, 31); start = start.AddDays(1))
