@@ -41,8 +41,8 @@ internal sealed class WorkCalendarStore : IWorkCalendar, IHostedService, IDispos
         _poll = settings.PollInterval;
         _log = log;
         _snapshot = new CalendarSnapshot(new WorkCalendar([], WarnYearWithoutSchedule), [], []);
-        _timer = new Timer(_ => ReloadInBackground());
-        Reload();
+        _timer = new Timer(_ => TryReload());
+        TryReload();
     }
 
     public string Folder { get; }
@@ -68,15 +68,16 @@ internal sealed class WorkCalendarStore : IWorkCalendar, IHostedService, IDispos
             foreach (var path in present) changed |= Refresh(path);
             foreach (var gone in _files.Keys.Except(present).ToList())
             {
+                _log.LogWarning("Calendar file {File} was removed: its schedule ({Year}) is no longer in force.",
+                    Path.GetFileName(gone), _files[gone].Schedule?.Year);
                 _files.Remove(gone);
-                _log.LogWarning("Calendar file {File} was removed: its year now counts weekends only.", Path.GetFileName(gone));
                 changed = true;
             }
             if (changed) Publish();
         }
     }
 
-    private void ReloadInBackground()
+    private void TryReload()
     {
         try
         {
@@ -84,8 +85,9 @@ internal sealed class WorkCalendarStore : IWorkCalendar, IHostedService, IDispos
         }
         catch (Exception e)
         {
-            // A timer thread has nobody to throw to; the calendar in force stays, and the next check retries.
-            _log.LogError(e, "Reloading the calendar folder {Folder} failed; the calendar in force stays.", Folder);
+            // An unreadable folder must not stop the service nor kill the timer thread: the calendar in force
+            // stays (weekends only at start-up), the error is logged, and the next check retries.
+            _log.LogError(e, "Reading the calendar folder {Folder} failed; the calendar in force stays.", Folder);
         }
     }
 

@@ -37,11 +37,6 @@ public sealed class WorkCalendar : IWorkCalendar
 
     public bool IsWorkingDay(DateOnly day) => YearOf(day.Year).IsWorking(day.DayOfYear - 1);
 
-    /// <summary>
-    /// As <see cref="IWorkCalendar.AddWorkingDays"/>, on the date the start has in its own offset. Zero days
-    /// from a day off is the next working day, where counting would start: the result is always a working day.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative days, or a result after 9999-12-31.</exception>
     public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
     {
         var clock = start.DateTime;
@@ -49,7 +44,7 @@ public sealed class WorkCalendar : IWorkCalendar
         return new DateTimeOffset(due.ToDateTime(TimeOnly.FromDateTime(clock)), start.Offset);
     }
 
-    /// <inheritdoc cref="AddWorkingDays(DateTimeOffset, int)"/>
+    /// <summary>The date form of <see cref="AddWorkingDays(DateTimeOffset, int)"/>, with the same rules.</summary>
     public DateOnly AddWorkingDays(DateOnly start, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
