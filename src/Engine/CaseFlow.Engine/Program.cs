@@ -1,4 +1,5 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
@@ -14,6 +15,7 @@ builder.UseDefaultUrl();
 builder.Services.AddCaseFlowPersistence();
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddWorkCalendar();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();
@@ -31,6 +33,7 @@ api.MapInstances();
 api.MapHistory();
 api.MapTasks();
 api.MapScheduler();
+api.MapCalendars();
 
 app.LogListeningAddresses();
 app.Run();

@@ -6,6 +6,7 @@ using CaseFlow.Engine.History;
 using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
+using CaseFlow.Workflows.Calendars;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,7 +20,7 @@ namespace CaseFlow.Engine.Instances;
 /// Scoped: one per request.
 /// </summary>
 internal sealed class InstanceCommands(
-    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimerSchedule timers, TimeProvider clock)
+    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimerSchedule timers, IWorkCalendar calendar, TimeProvider clock)
 {
     /// <summary>Bounds a command's follow-on work, e.g. a process that calls itself.</summary>
     private const int MaxSteps = 1000;
@@ -92,7 +93,7 @@ internal sealed class InstanceCommands(
             {
                 case Run run:
                     var target = await LoadAsync(run.Target, ct);
-                    Apply(target, Executor.Execute(target.Definition, target.State, run.Command, _now));
+                    Apply(target, Executor.Execute(target.Definition, target.State, run.Command, _now, calendar));
                     break;
                 case StartChild start:
                     await StartChildAsync(start.Parent, start.Request, ct);
@@ -115,7 +116,7 @@ internal sealed class InstanceCommands(
     private async Task<LoadedInstance> StartInstanceAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
     {
         var definition = await definitions.GetAsync(db, definitionId, ct);
-        var result = Executor.Start(definition, version, command, _now);
+        var result = Executor.Start(definition, version, command, _now, calendar);
         var row = new Instance
         {
             Id = command.InstanceId, DefinitionId = definitionId, ProcessId = definition.Id, ProcessVersion = version,
