@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
@@ -38,6 +39,7 @@ internal static class PersistedBench
         builder.Services.AddCaseFlowPersistence();
         builder.Services.AddWorkflowRuntime();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddWorkCalendar();
         await using var app = builder.Build();
         await app.MigrateDatabaseAsync();
         var (definitionId, version) = await DeployAsync(app.Services, File.ReadAllText(file));

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "feel" => FeelBenchmark.Run(),
     "dmn" => DmnBenchmark.Run(),
     "feel-eval" => FeelEvalMode.Run(args[1..]),
+    "timers" => await TimerBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,6 +21,7 @@ static int Usage()
           dotnet run -c Release --project bench/CaseFlow.Bench -- dmn
           dotnet run --project bench/CaseFlow.Bench -- feel-eval CORPUS.json
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- timers --provider sqlite|postgres [--connection CS] [--timers N] [--nodes 1|2] [--lead S]
         """);
     return 2;
 }

@@ -49,6 +49,11 @@ public static class SchedulingSetup
                     // The service's migrations own the schema; Quartz only checks that it is there.
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
                     o.AcquireTriggersWithinLock = true;
+                    // A new timer is inserted without the store's TRIGGER_ACCESS lock: in an enlisted transaction
+                    // that row lock would be held until the command commits, so every command that schedules a
+                    // timer would wait for every other. A trigger inserted while triggers are being acquired is
+                    // simply picked up by the next acquisition.
+                    o.LockOnInsert = false;
                     o.MisfireThreshold = TimeSpan.FromSeconds(30);
                 });
             });
