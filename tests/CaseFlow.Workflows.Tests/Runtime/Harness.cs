@@ -114,7 +114,10 @@ internal sealed class Harness
                 case ChildInstanceRequested child:
                     Apply(Executor.Start(_definitions[child.ProcessId], 1,
                         new StartInstance(child.ChildInstanceId, child.Variables,
-                            Parent: new ParentLink(result.State.InstanceId, child.ElementKey, child.ElementId)), Tick()));
+                            Parent: new ParentLink(result.State.InstanceId, child.ElementKey, child.ElementId)), Tick(), Calendar));
+                    break;
+                case ErrorPassedToParent error when result.State.Parent is { } parent:
+                    Execute(Instances[parent.InstanceId], new ThrowError(parent.ElementKey, error.ErrorCode, error.ErrorMessage, error.Variables));
                     break;
                 case InstanceEnded { Status: InstanceStatus.Completed } when result.State.Parent is { } parent:
                     Execute(Instances[parent.InstanceId], new CompleteCallActivity(parent.ElementKey, result.State.Variables));

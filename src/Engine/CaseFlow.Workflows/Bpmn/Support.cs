@@ -50,10 +50,11 @@ public static class Support
         ["message boundary event"] = SupportLevel.NotYet,
         ["receive task"] = SupportLevel.NotYet,
         ["event-based gateway"] = SupportLevel.NotYet,
-        // Errors (thrown by end events or job workers) arrive with the incidents issue.
+        // Errors thrown by end events, job workers and called instances.
+        ["error end event"] = SupportLevel.Executable,
+        ["error boundary event"] = SupportLevel.Executable,
+        // Error start events only exist in event sub-processes.
         ["error start event"] = SupportLevel.NotYet,
-        ["error end event"] = SupportLevel.NotYet,
-        ["error boundary event"] = SupportLevel.NotYet,
         ["event sub-process"] = SupportLevel.NotYet,
     };
 

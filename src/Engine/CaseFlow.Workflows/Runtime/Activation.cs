@@ -107,6 +107,7 @@ internal static class Activation
             case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
             case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
             case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
+            case EndEvent { Trigger: EventTrigger.Error, ErrorCode: { } code }: Errors.Throw(run, element, code, null, element.Variables); break;
             case IntermediateCatchEvent { Trigger: EventTrigger.Timer } timerEvent:
                 Timers.Schedule(run, element, timerEvent, Timers.Plan(run, timerEvent, element.Key));
                 break;
