@@ -85,6 +85,16 @@ internal sealed class Harness
 
     public TimerInstance Timer(Guid instanceId, string eventId) => Instances[instanceId].Timers.Single(t => t.EventId == eventId);
 
+    /// <summary>Correlates a message to the subscription of <paramref name="eventId"/>, as the service would.</summary>
+    public void Correlate(Guid instanceId, string eventId, object? variables = null)
+    {
+        var subscription = Subscription(instanceId, eventId);
+        Execute(instanceId, new CorrelateMessage(subscription.Key, subscription.MessageName, Vars(variables)));
+    }
+
+    public MessageSubscription Subscription(Guid instanceId, string eventId) =>
+        Instances[instanceId].Subscriptions.Single(s => s.EventId == eventId);
+
     public long KeyOf(Guid instanceId, string elementId) =>
         Instances[instanceId].Elements.Values.First(e => e.ElementId == elementId).Key;
 

@@ -70,6 +70,7 @@ public static class Executor
             case SetVariables c: SetVariables(run, c); break;
             case FireTimer c: Timers.Fire(run, c); break;
             case ThrowError c: ThrowError(run, c); break;
+            case CorrelateMessage c: Messages.Correlate(run, c); break;
             case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
             default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
         }
