@@ -136,9 +136,17 @@ public static class Executor
     /// <summary>A job worker's business error, or an error a called instance passed up to its call activity.</summary>
     private static void ThrowError(Run run, ThrowError command)
     {
-        var element = run.State.Find(command.ElementKey) is { Kind: ElementKind.CallActivity } call
-            ? call
-            : RequireJob(run, command.ElementKey);
+        ElementInstance element;
+        if (run.State.Find(command.ElementKey) is { Kind: ElementKind.CallActivity } call)
+        {
+            // The child ended by passing the error up: terminating the call activity has no child to cancel.
+            call.ChildInstanceId = null;
+            element = call;
+        }
+        else
+        {
+            element = RequireJob(run, command.ElementKey);
+        }
         Errors.Throw(run, element, command.ErrorCode, command.ErrorMessage, command.Variables);
     }
 
