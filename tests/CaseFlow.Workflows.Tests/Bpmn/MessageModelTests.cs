@@ -76,6 +76,19 @@ public class EventSubProcessModelTests
     }
 
     [Fact]
+    public void An_event_sub_process_with_an_incoming_flow_is_refused()
+    {
+        var problem = Parse("""
+            <bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="Handler" />
+            <bpmn:subProcess id="Handler" triggeredByEvent="true">
+              <bpmn:startEvent id="On_Error"><bpmn:errorEventDefinition errorRef="Err" /></bpmn:startEvent>
+            </bpmn:subProcess>
+            """).Single(ProblemCodes.EventSubProcessHasFlows);
+        Assert.Equal("Handler", problem.ElementId);
+        Assert.Contains("'F2'", problem.Message);
+    }
+
+    [Fact]
     public void An_error_start_event_outside_an_event_sub_process_is_refused()
     {
         var problem = Parse("""<bpmn:startEvent id="On_Error"><bpmn:errorEventDefinition errorRef="Err" /></bpmn:startEvent>""")

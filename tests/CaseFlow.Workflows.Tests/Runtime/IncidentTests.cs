@@ -72,6 +72,16 @@ public class IncidentTests
     }
 
     [Fact]
+    public void Resolving_a_job_incident_with_no_retries_is_refused()
+    {
+        var (harness, id, job) = AtPayment();
+        harness.Execute(id, new FailJob(job, 0, "bank refused"));
+
+        var error = Assert.Throws<WorkflowException>(() => harness.Execute(id, new ResolveIncident(harness.Incident(id).Key, JobRetries: 0)));
+        Assert.Equal((WorkflowErrorKind.Invalid, "invalid_retries"), (error.Kind, error.Code));
+    }
+
+    [Fact]
     public void Resolving_an_unknown_incident_is_not_found()
     {
         var (harness, id, _) = AtPayment();
