@@ -158,7 +158,7 @@ public class IncidentTests
 
         Assert.Equal(2m, harness.Get(id).Elements[job].Variables!["attempt"]);
         Assert.False(harness.Get(id).Variables.ContainsKey("attempt"));
-        Assert.Equal("attempt", Assert.Single(harness.HistoryOf(HistoryEventType.VariableCreated), h => h.Variable == "attempt").Variable);
+        Assert.Equal("admin", Assert.Single(harness.HistoryOf(HistoryEventType.VariableCreated), h => h.Variable == "attempt").User);
     }
 
     [Fact]
