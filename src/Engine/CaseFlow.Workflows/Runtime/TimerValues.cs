@@ -70,11 +70,23 @@ public static partial class TimerValues
 
     private static DateTimeOffset DateTime(object? value) => value switch
     {
-        FeelDateTime { IsLocal: false } dt => dt.ToDateTimeOffset(),
+        FeelDateTime { IsLocal: false } dt => Instant(dt),
         FeelDateTime dt => throw Invalid($"the date and time {dt} has no offset or zone, so it names no instant; write e.g. {dt}+08:00 or {dt}@Asia/Shanghai"),
         string text when TemporalParser.TryParseDateTime(text.Trim(), out var dt) => DateTime(dt),
         _ => throw Invalid($"{Describe(value)} is not an ISO 8601 date and time such as 2026-03-01T09:00:00+08:00"),
     };
+
+    private static DateTimeOffset Instant(FeelDateTime value)
+    {
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw Invalid($"the date and time {value} is outside the calendar");
+        }
+    }
 
     private static IsoDuration Duration(object? value)
     {
