@@ -65,7 +65,12 @@ internal static class BpmnValidator
             problems.Error(ProblemCodes.BoundaryHasIncoming, node.Id, node.Line,
                 $"A boundary event cannot have incoming sequence flows ({FlowList(node.Incoming)}): it is triggered on its task.");
         }
-        if (node is EndEvent && node.Outgoing.Count > 0)
+        if (node is SubProcess { TriggeredByEvent: true } && node.Incoming.Count + node.Outgoing.Count > 0)
+        {
+            problems.Error(ProblemCodes.EventSubProcessHasFlows, node.Id, node.Line,
+                $"An event sub-process starts on its event and ends by itself; it cannot have sequence flows ({FlowList([.. node.Incoming, .. node.Outgoing])}).");
+        }
+                if (node is EndEvent && node.Outgoing.Count > 0)
         {
             problems.Error(ProblemCodes.EndEventHasOutgoing, node.Id, node.Line,
                 $"An end event cannot have outgoing sequence flows ({FlowList(node.Outgoing)}): the path stops there.");
@@ -74,6 +79,7 @@ internal static class BpmnValidator
 
     private static void CheckGateway(Gateway gateway, ProblemList problems)
     {
+        if (gateway is EventBasedGateway) CheckEventBasedGateway(gateway, problems);
         if (gateway is not (ExclusiveGateway or InclusiveGateway)) return;
         if (gateway.Default is { Condition: not null } conditionalDefault)
         {
@@ -92,6 +98,22 @@ internal static class BpmnValidator
             problems.Error(ProblemCodes.GatewayWithoutDefault, gateway.Id, gateway.Line,
                 "Every outgoing flow of the gateway has a condition and none is the default. If no condition holds " +
                 "(for example when a variable is missing) the case would get stuck: mark one flow as the default.");
+        }
+    }
+
+    /// <summary>The gateway waits for the events after it, so every path out of it must start with one.</summary>
+    private static void CheckEventBasedGateway(Gateway gateway, ProblemList problems)
+    {
+        if (gateway.Outgoing.Count < 2)
+        {
+            problems.Error(ProblemCodes.InvalidEventBasedGateway, gateway.Id, gateway.Line,
+                "An event-based gateway chooses between events, so it needs at least two outgoing flows, each to a timer or message catch event or a receive task.");
+        }
+        foreach (var flow in gateway.Outgoing)
+        {
+            if (flow.Target is IntermediateCatchEvent { Trigger: EventTrigger.Timer or EventTrigger.Message } or ReceiveTask { MultiInstance: null }) continue;
+            problems.Error(ProblemCodes.InvalidEventBasedGateway, gateway.Id, gateway.Line,
+                $"The flow '{flow.Id}' leads to the {Support.Describe(flow.Target).Kind} '{flow.Target.Id}'; after an event-based gateway every flow must lead to a timer or message catch event or a receive task.");
         }
     }
 

@@ -30,6 +30,7 @@ public static class ProblemCodes
     public const string DefaultFlowInvalid = "default_flow_invalid";
     public const string ConditionIgnored = "condition_ignored";
     public const string MissingCondition = "missing_condition";
+    public const string InvalidEventBasedGateway = "invalid_event_based_gateway";
 
     // Element configuration (mostly Zeebe extensions).
     public const string MissingJobType = "missing_job_type";
@@ -49,6 +50,9 @@ public static class ProblemCodes
     public const string InvalidTimerValue = "invalid_timer_value";
     public const string TimerCycleNotAllowed = "timer_cycle_not_allowed";
     public const string TriggeredStartInSubProcess = "triggered_start_in_sub_process";
+    public const string ErrorStartOutsideEventSubProcess = "error_start_outside_event_sub_process";
+    public const string EventSubProcessHasFlows = "event_sub_process_has_flows";
+    public const string NonInterruptingErrorBoundary = "non_interrupting_error_boundary";
 
     public const string UnsupportedElement = "unsupported_element";
 }

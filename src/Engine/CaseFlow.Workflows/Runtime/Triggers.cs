@@ -6,20 +6,26 @@ namespace CaseFlow.Workflows.Runtime;
 internal static class Triggers
 {
     /// <param name="owner">The element instance the timer or subscription belongs to.</param>
-    /// <param name="trigger">The event that fired: the owner itself (a catch event, a receive task) or one of its boundary events.</param>
+    /// <param name="trigger">The event that fired: the owner itself (a catch event, a receive task), one of its boundary
+    /// events, or, for an event-based gateway, one of the events after it.</param>
     public static void Trigger(Run run, ElementInstance owner, FlowNode trigger, IReadOnlyDictionary<string, object?>? variables)
     {
-        switch (trigger)
+        if (trigger is BoundaryEvent boundary)
         {
-            case BoundaryEvent boundary:
-                EnterBoundary(run, boundary, owner, variables);
-                break;
-            case var _ when owner.ElementId == trigger.Id:
-                Completion.ApplyResult(run, trigger, owner, variables);
-                run.EnqueueLeave(owner);
-                break;
-            default:
-                throw new InvalidOperationException($"'{trigger.Id}' does not belong to element instance {owner.Key} ({owner.ElementId}).");
+            EnterBoundary(run, boundary, owner, variables);
+        }
+        else if (owner.ElementId == trigger.Id)
+        {
+            Completion.ApplyResult(run, trigger, owner, variables);
+            run.EnqueueLeave(owner);
+        }
+        else if (owner.Kind == ElementKind.Gateway)
+        {
+            EventGateway.Complete(run, owner, trigger, variables);
+        }
+        else
+        {
+            throw new InvalidOperationException($"'{trigger.Id}' does not belong to element instance {owner.Key} ({owner.ElementId}).");
         }
     }
 
