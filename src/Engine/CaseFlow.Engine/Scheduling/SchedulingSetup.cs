@@ -48,7 +48,10 @@ public static class SchedulingSetup
                     o.AcceptEnlistedTransactions = true;
                     // The service's migrations own the schema; Quartz only checks that it is there.
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
-                    o.AcquireTriggersWithinLock = true;
+                    // Quartz 4.6+ claims each trigger of a firing round by compare-and-swap on its fire time, so
+                    // on PostgreSQL rounds need no TRIGGER_ACCESS lock (LockFreeFiringRounds) as long as
+                    // acquisition is not forced under it. SQLite serializes everything in process anyway.
+                    o.AcquireTriggersWithinLock = settings.Provider == DatabaseProvider.Sqlite;
                     // A new timer is inserted without the store's TRIGGER_ACCESS lock: in an enlisted transaction
                     // that row lock would be held until the command commits, so every command that schedules a
                     // timer would wait for every other. A trigger inserted while triggers are being acquired is
