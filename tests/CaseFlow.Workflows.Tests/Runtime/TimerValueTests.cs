@@ -98,9 +98,15 @@ public class TimerValueTests
     }
 
     [Fact]
-    public void Zero_duration_is_refused()
+    public void A_wait_of_zero_is_due_at_once()
     {
-        Assert.Throws<TimerValueException>(() => TimerValues.Plan(TimerKind.Duration, "PT0S", Now));
+        Assert.Equal(Now, TimerValues.Plan(TimerKind.Duration, "PT0S", Now).DueAt);
+    }
+
+    [Fact]
+    public void A_cycle_of_zero_is_refused()
+    {
+        Assert.Throws<TimerValueException>(() => TimerValues.Plan(TimerKind.Cycle, "R3/PT0S", Now));
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public static partial class TimerValues
         return kind switch
         {
             TimerKind.Date => new TimerPlan(DateTime(value)),
-            TimerKind.Duration => new TimerPlan(After(now, Duration(value), Days()), InWorkingDays: inWorkingDays),
+            TimerKind.Duration => new TimerPlan(After(now, Duration(value, zeroAllowed: true), Days()), InWorkingDays: inWorkingDays),
             _ => Cycle(value, now, inWorkingDays, Days),
         };
     }
@@ -88,7 +88,8 @@ public static partial class TimerValues
         }
     }
 
-    private static IsoDuration Duration(object? value)
+    /// <param name="zeroAllowed">A wait of zero fires at once; only a cycle's interval must be longer.</param>
+    private static IsoDuration Duration(object? value, bool zeroAllowed = false)
     {
         var duration = value switch
         {
@@ -97,7 +98,7 @@ public static partial class TimerValues
             string text when IsoDuration.TryParse(text, out var parsed) => parsed,
             _ => throw Invalid($"{Describe(value)} is not an ISO 8601 duration such as PT1H or P3D"),
         };
-        return duration.IsZero ? throw Invalid("a duration of zero would fire at once, again and again") : duration;
+        return duration.IsZero && !zeroAllowed ? throw Invalid("a cycle of zero would fire at once, again and again") : duration;
     }
 
     private static TimerPlan Cycle(object? value, DateTimeOffset now, bool inWorkingDays, Func<IWorkCalendar?> workingDays)
