@@ -16,11 +16,71 @@ public class GatewayTests
     }
 
     [Fact]
-    public void Exclusive_gateway_takes_the_default_when_the_variable_is_missing()
+    public void Null_gateway_condition_raises_an_incident()
     {
         var harness = Harness.For("exclusive.bpmn");
-        var instance = harness.Start("exclusive");
-        Assert.Equal(["Task_Grassroots"], harness.ActiveTasks(instance.InstanceId));
+        var id = harness.Start("exclusive").InstanceId;
+
+        var incident = harness.Incident(id);
+        Assert.Equal(("condition_not_boolean", "Gateway_Amount"), (incident.Kind, incident.ElementId));
+        Assert.Contains("F_Large", incident.Message);
+        Assert.Contains("amount > 5000", incident.Message);
+        Assert.Empty(harness.ActiveTasks(id));
+    }
+
+    [Fact]
+    public void Null_gateway_condition_keeps_the_token_at_the_gateway()
+    {
+        var harness = Harness.For("exclusive.bpmn");
+        var id = harness.Start("exclusive").InstanceId;
+        Assert.Equal(["Gateway_Amount"], harness.Get(id).Elements.Values.Select(e => e.ElementId));
+        Assert.Equal(InstanceStatus.Active, harness.Get(id).Status);
+    }
+
+    [Fact]
+    public void Resolving_a_condition_incident_after_fixing_the_variable_continues()
+    {
+        var harness = Harness.For("exclusive.bpmn");
+        var id = harness.Start("exclusive").InstanceId;
+
+        harness.Execute(id, new SetVariables(Harness.Vars(new { amount = 3000 })!));
+        harness.Execute(id, new ResolveIncident(harness.Incident(id).Key, User: "admin"));
+
+        Assert.Equal(["Task_Town"], harness.ActiveTasks(id));
+        Assert.Empty(harness.Get(id).Incidents);
+        Assert.Equal("admin", Assert.Single(harness.HistoryOf(HistoryEventType.IncidentResolved)).User);
+    }
+
+    [Fact]
+    public void Resolving_a_condition_incident_without_a_fix_raises_a_new_one()
+    {
+        var harness = Harness.For("exclusive.bpmn");
+        var id = harness.Start("exclusive").InstanceId;
+        var first = harness.Incident(id).Key;
+
+        harness.Execute(id, new ResolveIncident(first));
+
+        Assert.NotEqual(first, harness.Incident(id).Key);
+        Assert.Equal(2, harness.Effects.OfType<IncidentRaised>().Count());
+    }
+
+    [Fact]
+    public void Gateway_whose_only_condition_is_false_raises_no_flow_taken()
+    {
+        var harness = new Harness();
+        harness.Deploy("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+              <bpmn:process id="nodefault" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F0" sourceRef="S" targetRef="G" />
+                <bpmn:exclusiveGateway id="G" />
+                <bpmn:sequenceFlow id="F1" sourceRef="G" targetRef="A"><bpmn:conditionExpression>=x = 1</bpmn:conditionExpression></bpmn:sequenceFlow>
+                <bpmn:userTask id="A" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        var id = harness.Start("nodefault", new { x = 3 }).InstanceId;
+        Assert.Equal(("no_flow_taken", "G"), (harness.Incident(id).Kind, harness.Incident(id).ElementId));
     }
 
     [Fact]

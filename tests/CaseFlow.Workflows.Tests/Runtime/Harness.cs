@@ -1,4 +1,5 @@
 using CaseFlow.Workflows.Bpmn;
+using CaseFlow.Workflows.Calendars;
 using CaseFlow.Workflows.Dmn;
 using CaseFlow.Workflows.Model;
 using CaseFlow.Workflows.Runtime;
@@ -16,6 +17,9 @@ internal sealed class Harness
     private DateTimeOffset _now = new(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
     public Dictionary<Guid, InstanceState> Instances { get; } = [];
+    /// <summary>The work calendar passed to every command; none unless a test sets one.</summary>
+    public IWorkCalendar? Calendar { get; set; }
+    public DateTimeOffset Now => _now;
     public List<Effect> Effects { get; } = [];
     public List<HistoryEvent> History { get; } = [];
 
@@ -46,18 +50,20 @@ internal sealed class Harness
         foreach (var decision in result.Decisions) _decisions[decision.Id] = result.DecisionRequirementsGraph!;
     }
 
-    public InstanceState Start(string processId, object? variables = null)
+    public InstanceState Start(string processId, object? variables = null, string? startEventId = null)
     {
         var id = Guid.NewGuid();
-        Apply(Executor.Start(_definitions[processId], 1, new StartInstance(id, Vars(variables)), Tick()));
+        Apply(Executor.Start(_definitions[processId], 1, new StartInstance(id, Vars(variables), StartEventId: startEventId), Tick(), Calendar));
         return Instances[id];
     }
+
+    public ProcessDefinition Definition(string processId) => _definitions[processId];
 
     public void Execute(InstanceState instance, Command command)
     {
         // The service reloads the state from its durable form for every command; so do we.
         var reloaded = InstanceStateSerializer.Deserialize(InstanceStateSerializer.Serialize(instance));
-        Apply(Executor.Execute(_definitions[reloaded.ProcessId], reloaded, command, Tick()));
+        Apply(Executor.Execute(_definitions[reloaded.ProcessId], reloaded, command, Tick(), Calendar));
     }
 
     public void CompleteTask(Guid instanceId, string elementId, object? variables = null, string? user = null)
@@ -72,6 +78,19 @@ internal sealed class Harness
         var key = instance.Elements.Values.First(e => e.ElementId == elementId && e.Kind == ElementKind.ServiceTask).Key;
         Execute(instance, new CompleteJob(key, Vars(variables)));
     }
+
+    /// <summary>Fires the active timer of <paramref name="eventId"/>, as the scheduler would when it is due.</summary>
+    public void FireTimer(Guid instanceId, string eventId) =>
+        Execute(instanceId, new FireTimer(Timer(instanceId, eventId).Key));
+
+    public TimerInstance Timer(Guid instanceId, string eventId) => Instances[instanceId].Timers.Single(t => t.EventId == eventId);
+
+    public long KeyOf(Guid instanceId, string elementId) =>
+        Instances[instanceId].Elements.Values.First(e => e.ElementId == elementId).Key;
+
+    public Incident Incident(Guid instanceId) => Assert.Single(Instances[instanceId].Incidents);
+
+    public void Execute(Guid instanceId, Command command) => Execute(Instances[instanceId], command);
 
     public long TaskKey(InstanceState instance, string elementId) =>
         instance.Elements.Values.First(e => e.ElementId == elementId && e.Kind == ElementKind.UserTask).Key;

@@ -80,10 +80,21 @@ public class MultiInstanceTests
     }
 
     [Fact]
-    public void Input_collection_that_is_not_a_list_is_refused_with_the_element_id()
+    public void Input_collection_that_is_not_a_list_raises_an_incident_on_the_activity()
     {
         var harness = Harness.For("multi.bpmn");
-        var error = Assert.Throws<WorkflowException>(() => harness.Start("multi-sequential", new { levels = "town" }));
-        Assert.Equal(("invalid_input_collection", "S_Task"), (error.Code, error.ElementId));
+        var id = harness.Start("multi-sequential", new { levels = "town" }).InstanceId;
+        var incident = harness.Incident(id);
+        Assert.Equal(("invalid_input_collection", "S_Task"), (incident.Kind, incident.ElementId));
+    }
+
+    [Fact]
+    public void Resolving_an_input_collection_incident_after_fixing_the_list_starts_the_instances()
+    {
+        var harness = Harness.For("multi.bpmn");
+        var id = harness.Start("multi-sequential", new { levels = "town" }).InstanceId;
+        harness.Execute(id, new SetVariables(new Dictionary<string, object?> { ["levels"] = new List<object?> { "town" } }));
+        harness.Execute(id, new ResolveIncident(harness.Incident(id).Key));
+        Assert.Equal(["S_Task"], harness.ActiveTasks(id));
     }
 }

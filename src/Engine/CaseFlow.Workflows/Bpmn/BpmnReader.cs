@@ -85,6 +85,7 @@ internal sealed class BpmnReader
         };
 
         node.IoMapping = _zeebe.IoMapping(xml, id, line);
+        if (_zeebe.Properties(xml) is { } properties) node.Properties = properties;
         if (node is BoundaryEvent boundary) _boundaries.Add((xml, boundary));
         if (xml.Attr("default") is not null) _defaults.Add((xml, node));
         if (node is SubProcess sub) ReadScope(xml, sub.Body);

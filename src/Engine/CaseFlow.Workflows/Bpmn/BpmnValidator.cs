@@ -16,6 +16,7 @@ internal static class BpmnValidator
         {
             CheckEnds(node, problems);
             if (node is Gateway gateway) CheckGateway(gateway, problems);
+            if (node is EventNode eventNode) EventChecks.Check(eventNode, problems);
             Support.Check(node, problems);
         }
         foreach (var flow in process.AllFlows.Values) CheckCondition(flow, problems);

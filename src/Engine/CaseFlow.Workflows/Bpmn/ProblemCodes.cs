@@ -46,6 +46,9 @@ public static class ProblemCodes
     public const string MissingErrorCode = "missing_error_code";
     public const string MissingTimerValue = "missing_timer_value";
     public const string InvalidExpression = "invalid_expression";
+    public const string InvalidTimerValue = "invalid_timer_value";
+    public const string TimerCycleNotAllowed = "timer_cycle_not_allowed";
+    public const string TriggeredStartInSubProcess = "triggered_start_in_sub_process";
 
     public const string UnsupportedElement = "unsupported_element";
 }

@@ -38,10 +38,10 @@ public static class Support
         // A milestone marker: the executor passes straight through it.
         ["none intermediate throw event"] = SupportLevel.Executable,
 
-        // Timers arrive with the scheduler issue.
-        ["timer start event"] = SupportLevel.NotYet,
-        ["timer intermediate catch event"] = SupportLevel.NotYet,
-        ["timer boundary event"] = SupportLevel.NotYet,
+        // The service schedules timer start events (TimerValues) and starts the instance there.
+        ["timer start event"] = SupportLevel.Executable,
+        ["timer intermediate catch event"] = SupportLevel.Executable,
+        ["timer boundary event"] = SupportLevel.Executable,
         // Messages arrive with the correlation issue.
         ["message start event"] = SupportLevel.NotYet,
         ["message intermediate catch event"] = SupportLevel.NotYet,

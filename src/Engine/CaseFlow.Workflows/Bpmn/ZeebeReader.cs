@@ -122,6 +122,19 @@ internal sealed class ZeebeReader(BpmnDocument document, ProblemList problems, E
         };
     }
 
+    /// <summary>zeebe:properties; the first of two properties with one name wins.</summary>
+    public IReadOnlyDictionary<string, string>? Properties(XElement xml)
+    {
+        var properties = xml.ZeebeExtension("properties")?.Elements(ZeebeNs + "property").ToList();
+        if (properties is null || properties.Count == 0) return null;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in properties)
+        {
+            if (property.Attr("name") is { } name) result.TryAdd(name, property.Attribute("value")?.Value.Trim() ?? "");
+        }
+        return result;
+    }
+
     public IoMapping IoMapping(XElement xml, string id, int line)
     {
         var mapping = xml.ZeebeExtension("ioMapping");

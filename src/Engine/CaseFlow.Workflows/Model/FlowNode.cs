@@ -11,6 +11,17 @@ public abstract class FlowNode(string id, string? name, int line) : BaseElement(
 
     public IoMapping IoMapping { get; set; } = IoMapping.None;
 
+    /// <summary>zeebe:properties: free name/value pairs the modeler edits; CaseFlow reads its own <c>caseflow:</c> names.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; set; } = NoProperties;
+
+    /// <summary>Property <c>caseflow:workingDays</c> = <c>true</c>: the day part of this element's durations
+    /// (due date, follow-up date, timer) counts working days of the work calendar.</summary>
+    public bool CountsWorkingDays => Properties.TryGetValue(WorkingDaysProperty, out var value) && value == "true";
+
+    public const string WorkingDaysProperty = "caseflow:workingDays";
+
+    private static readonly Dictionary<string, string> NoProperties = new(StringComparer.Ordinal);
+
     internal void AddIncoming(SequenceFlow flow) => _incoming.Add(flow);
     internal void AddOutgoing(SequenceFlow flow) => _outgoing.Add(flow);
 }

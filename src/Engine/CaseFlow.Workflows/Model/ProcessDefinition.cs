@@ -16,6 +16,10 @@ public sealed class ProcessDefinition(string id, string? name, bool isExecutable
     public IReadOnlyDictionary<string, FlowNode> AllNodes => _nodes;
     public IReadOnlyDictionary<string, SequenceFlow> AllFlows => _flows;
 
+    /// <summary>The process-level start events the service triggers: timers it schedules, messages it correlates by name.</summary>
+    public IReadOnlyList<StartEvent> TimerStartEvents { get; private set; } = [];
+    public IReadOnlyList<StartEvent> MessageStartEvents { get; private set; } = [];
+
     public FlowNode Node(string id) =>
         _nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"No element '{id}' in process '{Id}'.");
 
@@ -25,6 +29,9 @@ public sealed class ProcessDefinition(string id, string? name, bool isExecutable
         _nodes.Clear();
         _flows.Clear();
         Index(Root);
+        var starts = Root.Nodes.OfType<StartEvent>().ToList();
+        TimerStartEvents = starts.Where(s => s.Trigger == EventTrigger.Timer && s.Timer is not null).ToList();
+        MessageStartEvents = starts.Where(s => s.Trigger == EventTrigger.Message && s.Message is not null).ToList();
         foreach (var gateway in _nodes.Values.OfType<InclusiveGateway>())
         {
             if (gateway.Incoming.Count > 1) gateway.Upstream = ComputeUpstream(gateway);

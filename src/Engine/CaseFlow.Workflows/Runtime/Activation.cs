@@ -37,9 +37,9 @@ internal static class Activation
 
     public static void Activate(Run run, FlowNode node, long? scopeKey)
     {
-        if (node is Activity { MultiInstance: { } loop } activity)
+        if (node is Activity { MultiInstance: not null } activity)
         {
-            MultiInstanceBehavior.ActivateBody(run, activity, loop, scopeKey);
+            Start(run, activity, run.CreateElement(activity, ElementKind.MultiInstanceBody, scopeKey));
             return;
         }
         ActivateElement(run, node, scopeKey, loopCounter: null, inputElement: null);
@@ -48,10 +48,18 @@ internal static class Activation
     /// <summary>Creates the element instance, applies input mappings and runs the element's behaviour.</summary>
     public static ElementInstance ActivateElement(Run run, FlowNode node, long? scopeKey, int? loopCounter, (string Name, object? Value)? inputElement)
     {
+        var element = Enter(run, node, scopeKey, loopCounter, inputElement);
+        Start(run, node, element);
+        return element;
+    }
+
+    /// <summary>Creates the element instance with its locals (loop counter, input element, input mappings).</summary>
+    public static ElementInstance Enter(Run run, FlowNode node, long? scopeKey, int? loopCounter = null, (string Name, object? Value)? inputElement = null)
+    {
         var element = run.CreateElement(node, KindOf(node), scopeKey, loopCounter);
         if (loopCounter is { } counter)
         {
-            run.SetLocal(element, "loopCounter", (decimal)counter);
+            run.SetLocal(element, "loopCounter", FeelNumbers.FromInt(counter));
             if (inputElement is { } input) run.SetLocal(element, input.Name, input.Value);
         }
         foreach (var mapping in node.IoMapping.Inputs)
@@ -60,7 +68,36 @@ internal static class Activation
             var (name, value) = run.ResolveTarget(element.Key, mapping.Target, run.Evaluate(mapping.Source, element.Key, node.Id));
             run.SetLocal(element, name, value);
         }
+        return element;
+    }
 
+    /// <summary>
+    /// Runs the behaviour of an entered element; also what a resolved activation incident runs again.
+    /// A data problem (<see cref="ElementFailure"/>) leaves the element waiting with an incident.
+    /// </summary>
+    public static void Start(Run run, FlowNode node, ElementInstance element)
+    {
+        try
+        {
+            Behave(run, node, element);
+        }
+        catch (ElementFailure failure)
+        {
+            // Whatever the attempt opened goes, so that a retry opens it once.
+            Timers.CancelFor(run, element);
+            Incidents.Raise(run, element, failure.Kind, failure.Message, IncidentRetry.Activate);
+        }
+    }
+
+    private static void Behave(Run run, FlowNode node, ElementInstance element)
+    {
+        // Boundary events belong to the activity as a whole: to a multi-instance body, not its inner instances.
+        if (node is Activity { BoundaryEvents.Count: > 0 } activity && element.LoopCounter is null) OpenBoundaries(run, activity, element);
+        if (element.Kind == ElementKind.MultiInstanceBody)
+        {
+            MultiInstanceBehavior.StartBody(run, (Activity)node, element);
+            return;
+        }
         switch (node)
         {
             case UserTask task: UserTaskBehavior.Activate(run, task, element); break;
@@ -70,6 +107,9 @@ internal static class Activation
             case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
             case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
             case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
+            case IntermediateCatchEvent { Trigger: EventTrigger.Timer } timerEvent:
+                Timers.Schedule(run, element, timerEvent, Timers.Plan(run, timerEvent, element.Key));
+                break;
             case StartEvent or EndEvent or IntermediateThrowEvent or Gateway or PassThroughTask:
                 run.EnqueueLeave(element);
                 break;
@@ -77,7 +117,17 @@ internal static class Activation
                 throw new WorkflowException(WorkflowErrorKind.Invalid, "unsupported_element",
                     $"The element '{node.Id}' ({node.GetType().Name}) cannot be executed yet.", node.Id);
         }
-        return element;
+    }
+
+    /// <summary>Evaluates every boundary timer before scheduling any, so a bad value leaves nothing half-open.</summary>
+    private static void OpenBoundaries(Run run, Activity activity, ElementInstance element)
+    {
+        List<(BoundaryEvent Event, TimerPlan Plan)>? timers = null;
+        foreach (var boundary in activity.BoundaryEvents)
+        {
+            if (boundary.Trigger == EventTrigger.Timer) (timers ??= []).Add((boundary, Timers.Plan(run, boundary, element.Key)));
+        }
+        foreach (var (boundary, plan) in timers ?? []) Timers.Schedule(run, element, boundary, plan);
     }
 
     private static ElementKind KindOf(FlowNode node) => node switch

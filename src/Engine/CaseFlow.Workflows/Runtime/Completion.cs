@@ -46,7 +46,16 @@ internal static class Completion
         }
 
         // Gateways decide before the token leaves, in the scope the token is in.
-        var flows = Outgoing(run, node, element);
+        IReadOnlyList<SequenceFlow> flows;
+        try
+        {
+            flows = Outgoing(run, node, element);
+        }
+        catch (ElementFailure failure)
+        {
+            Incidents.Raise(run, element, failure.Kind, failure.Message, IncidentRetry.Leave);
+            return;
+        }
         Remove(run, element, HistoryEventType.ElementLeft);
         if (flows.Count == 0)
         {
@@ -64,19 +73,32 @@ internal static class Completion
         foreach (var flow in gateway.Outgoing)
         {
             if (flow == gateway.Default) continue;
-            if (flow.Condition is { } condition && run.Evaluate(condition, element.ScopeKey, flow.Id) is not true) continue;
+            if (flow.Condition is { } condition && !IsTrue(run, condition, flow, element)) continue;
             if (gateway is ExclusiveGateway) return flow.Alone;
             (taken ??= []).Add(flow);
         }
         if (taken is not null) return taken;
         if (gateway.Default is { } fallback) return fallback.Alone;
         if (gateway.Outgoing.Count == 0) return [];
-        throw new WorkflowException(WorkflowErrorKind.Invalid, "no_flow_taken",
-            $"No condition of gateway '{gateway.Id}' is true and it has no default flow.", gateway.Id);
+        throw new ElementFailure("no_flow_taken", $"No condition of gateway '{gateway.Id}' is true and it has no default flow.");
     }
+
+    /// <summary>Only a boolean decides: null (a missing variable, a failed expression) is not read as false,
+    /// because guessing would silently send a case down the wrong branch.</summary>
+    private static bool IsTrue(Run run, Expression condition, SequenceFlow flow, ElementInstance gateway) =>
+        run.Evaluate(condition, gateway.ScopeKey, flow.Id) switch
+        {
+            bool b => b,
+            var other => throw new ElementFailure("condition_not_boolean",
+                $"The condition of flow '{flow.Id}' ({condition.Source}) gave {Describe(other)}, not true or false."),
+        };
+
+    private static string Describe(object? value) => value is null ? "null" : $"a {Feel.FeelValue.TypeName(value)} ({Feel.FeelValue.ToFeelString(value)})";
 
     private static void Remove(Run run, ElementInstance element, HistoryEventType type)
     {
+        Incidents.DropFor(run, element);
+        Timers.CancelFor(run, element);
         run.State.Elements.Remove(element.Key);
         run.Record(type, element.ElementId, element.Key);
     }

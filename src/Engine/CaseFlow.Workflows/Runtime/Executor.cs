@@ -17,8 +17,7 @@ public static class Executor
     public static ExecutionResult Start(ProcessDefinition definition, int version, StartInstance command, DateTimeOffset now,
         IWorkCalendar? calendar = null)
     {
-        var start = definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
-            $"The process '{definition.Id}' has no none start event.");
+        var start = StartEventOf(definition, command.StartEventId);
         var state = new InstanceState
         {
             InstanceId = command.InstanceId,
@@ -39,6 +38,17 @@ public static class Executor
         return new ExecutionResult(state, run.Effects, run.History);
     }
 
+    /// <summary>The none start event, or the process-level start event the service triggered.</summary>
+    private static StartEvent StartEventOf(ProcessDefinition definition, string? startEventId)
+    {
+        if (startEventId is null)
+            return definition.Root.NoneStart ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "no_start_event",
+                $"The process '{definition.Id}' has no none start event.");
+        return definition.Root.Nodes.OfType<StartEvent>().FirstOrDefault(s => s.Id == startEventId)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "start_event_not_found",
+                $"The process '{definition.Id}' has no start event '{startEventId}' at its top level.", startEventId);
+    }
+
     public static ExecutionResult Execute(ProcessDefinition definition, InstanceState state, Command command, DateTimeOffset now,
         IWorkCalendar? calendar = null)
     {
@@ -55,6 +65,10 @@ public static class Executor
             case CompleteCallActivity c: CompleteCallActivity(run, c); break;
             case CompleteDecision c: CompleteDecision(run, c); break;
             case CancelInstance c: Completion.CancelInstance(run, c.User, c.Reason); break;
+            case FailJob c: FailJob(run, c); break;
+            case ResolveIncident c: Incidents.Resolve(run, c); break;
+            case SetVariables c: SetVariables(run, c); break;
+            case FireTimer c: Timers.Fire(run, c); break;
             case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
             default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
         }
@@ -101,10 +115,32 @@ public static class Executor
 
     private static void CompleteJob(Run run, CompleteJob command)
     {
-        var element = Require(run, command.ElementKey, ElementKind.ServiceTask, "job");
+        var element = RequireJob(run, command.ElementKey);
         run.Record(HistoryEventType.JobCompleted, element.ElementId, element.Key, detail: element.JobType);
         Completion.ApplyResult(run, run.Definition.Node(element.ElementId), element, command.Variables);
         run.EnqueueLeave(element);
+    }
+
+    private static void FailJob(Run run, FailJob command)
+    {
+        var element = RequireJob(run, command.ElementKey);
+        var retries = Math.Max(command.RetriesLeft, 0);
+        run.Record(HistoryEventType.JobFailed, element.ElementId, element.Key,
+            detail: $"{command.ErrorMessage} (retries left: {retries})");
+        if (retries > 0) return;
+        Incidents.Raise(run, element, "job_failed", command.ErrorMessage, IncidentRetry.Job, command.ErrorDetails);
+    }
+
+    private static void SetVariables(Run run, SetVariables command)
+    {
+        if (command.ScopeKey is not { } key)
+        {
+            foreach (var (name, value) in command.Variables) run.SetPropagating(null, name, value);
+            return;
+        }
+        var scope = run.State.Find(key) ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "scope_not_found",
+            $"The element instance {key} is not active in instance {run.State.InstanceId}.");
+        foreach (var (name, value) in command.Variables) run.SetLocal(scope, name, value);
     }
 
     private static void CompleteCallActivity(Run run, CompleteCallActivity command)
@@ -117,6 +153,16 @@ public static class Executor
     {
         var element = Require(run, command.ElementKey, ElementKind.BusinessRuleTask, "business rule task");
         BusinessRuleTaskBehavior.Complete(run, (BusinessRuleTask)run.Definition.Node(element.ElementId), element, command);
+    }
+
+    /// <summary>A service task whose job is out: not while an incident holds it (the job is gone until resolved).</summary>
+    private static ElementInstance RequireJob(Run run, long key)
+    {
+        var element = Require(run, key, ElementKind.ServiceTask, "job");
+        if (element.JobType is null || Incidents.HasOpen(run, key))
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "job_not_active",
+                $"The job {key} is not active in instance {run.State.InstanceId}: it waits for an incident to be resolved.", element.ElementId);
+        return element;
     }
 
     private static ElementInstance Require(Run run, long key, ElementKind kind, string what)

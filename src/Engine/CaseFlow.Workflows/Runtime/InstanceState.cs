@@ -29,6 +29,10 @@ public sealed class InstanceState
     public Dictionary<long, ElementInstance> Elements { get; init; } = [];
     /// <summary>Tokens that arrived at joining gateways and wait for the others.</summary>
     public List<JoinToken> JoinTokens { get; init; } = [];
+    /// <summary>Timers waiting to fire, each owned by an element instance.</summary>
+    public List<TimerInstance> Timers { get; init; } = [];
+    /// <summary>Open incidents: elements that cannot go on until an operator resolves them.</summary>
+    public List<Incident> Incidents { get; init; } = [];
 
     public ElementInstance? Find(long key) => Elements.GetValueOrDefault(key);
 }
@@ -88,6 +92,51 @@ public sealed class TaskState
     public DateTimeOffset? DueDate { get; init; }
     public DateTimeOffset? FollowUpDate { get; init; }
     public string? FormKey { get; init; }
+}
+
+/// <summary>
+/// A scheduled timer. <see cref="ElementKey"/> owns it: the catch event, the activity a boundary timer sits
+/// on, or the event-based gateway; <see cref="EventId"/> is the timer event. A cycle keeps its interval and
+/// how many occurrences remain after this one (null: for ever).
+/// </summary>
+public sealed class TimerInstance
+{
+    public required long Key { get; init; }
+    public required long ElementKey { get; init; }
+    public required string EventId { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public bool InWorkingDays { get; init; }
+    public string? Interval { get; init; }
+    public int? Remaining { get; init; }
+}
+
+/// <summary>What an element does again when its incident is resolved.</summary>
+public enum IncidentRetry
+{
+    /// <summary>Run the element's behaviour again (evaluate its expressions, open its events).</summary>
+    Activate,
+    /// <summary>Leave again: a gateway evaluates its conditions with the current variables.</summary>
+    Leave,
+    /// <summary>Create the service task's job anew.</summary>
+    Job,
+    /// <summary>Throw the error <see cref="Incident.ErrorCode"/> again.</summary>
+    Throw,
+}
+
+/// <summary>An element that cannot go on by itself; its element instance stays where it is.</summary>
+public sealed class Incident
+{
+    public required long Key { get; init; }
+    public required long ElementKey { get; init; }
+    public required string ElementId { get; init; }
+    /// <summary>A stable code: <c>job_failed</c>, <c>condition_not_boolean</c>, <c>no_flow_taken</c>, ...</summary>
+    public required string Kind { get; init; }
+    public required string Message { get; init; }
+    public string? Details { get; init; }
+    public DateTimeOffset At { get; init; }
+    public IncidentRetry Retry { get; init; }
+    /// <summary>For an unhandled error: the error's code, thrown again on resolution.</summary>
+    public string? ErrorCode { get; init; }
 }
 
 /// <summary>A token that took <see cref="FlowId"/> into the joining gateway <see cref="GatewayId"/> in the scope <see cref="ScopeKey"/>.</summary>

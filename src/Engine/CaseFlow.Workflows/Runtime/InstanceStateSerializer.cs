@@ -10,7 +10,8 @@ namespace CaseFlow.Workflows.Runtime;
 /// </summary>
 public static class InstanceStateSerializer
 {
-    private const int FormatVersion = 1;
+    /// <summary>2 added incidents, timers and message subscriptions; version 1 (without them) is still read.</summary>
+    private const int FormatVersion = 2;
 
     public static byte[] Serialize(InstanceState state)
     {
@@ -56,7 +57,87 @@ public static class InstanceStateSerializer
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        WriteTimers(w, s.Timers);
+        WriteIncidents(w, s.Incidents);
         w.WriteEndObject();
+    }
+
+    private static void WriteTimers(Utf8JsonWriter w, List<TimerInstance> timers)
+    {
+        if (timers.Count == 0) return;
+        w.WriteStartArray("timers");
+        foreach (var t in timers)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("key", t.Key);
+            w.WriteNumber("elementKey", t.ElementKey);
+            w.WriteString("event", t.EventId);
+            w.WriteString("due", t.DueAt);
+            if (t.InWorkingDays) w.WriteBoolean("workingDays", true);
+            if (t.Interval is not null) w.WriteString("interval", t.Interval);
+            if (t.Remaining is { } remaining) w.WriteNumber("remaining", remaining);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void ReadTimers(JsonElement root, InstanceState state)
+    {
+        if (!root.TryGetProperty("timers", out var timers)) return;
+        foreach (var t in timers.EnumerateArray())
+        {
+            state.Timers.Add(new TimerInstance
+            {
+                Key = t.GetProperty("key").GetInt64(),
+                ElementKey = t.GetProperty("elementKey").GetInt64(),
+                EventId = t.GetProperty("event").GetString()!,
+                DueAt = t.GetProperty("due").GetDateTimeOffset(),
+                InWorkingDays = t.TryGetProperty("workingDays", out var days) && days.GetBoolean(),
+                Interval = t.TryGetProperty("interval", out var interval) ? interval.GetString() : null,
+                Remaining = t.TryGetProperty("remaining", out var remaining) ? remaining.GetInt32() : null,
+            });
+        }
+    }
+
+    private static void WriteIncidents(Utf8JsonWriter w, List<Incident> incidents)
+    {
+        if (incidents.Count == 0) return;
+        w.WriteStartArray("incidents");
+        foreach (var i in incidents)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("key", i.Key);
+            w.WriteNumber("elementKey", i.ElementKey);
+            w.WriteString("element", i.ElementId);
+            w.WriteString("kind", i.Kind);
+            w.WriteString("message", i.Message);
+            if (i.Details is not null) w.WriteString("details", i.Details);
+            w.WriteString("at", i.At);
+            w.WriteString("retry", i.Retry.ToString());
+            if (i.ErrorCode is not null) w.WriteString("error", i.ErrorCode);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void ReadIncidents(JsonElement root, InstanceState state)
+    {
+        if (!root.TryGetProperty("incidents", out var incidents)) return;
+        foreach (var i in incidents.EnumerateArray())
+        {
+            state.Incidents.Add(new Incident
+            {
+                Key = i.GetProperty("key").GetInt64(),
+                ElementKey = i.GetProperty("elementKey").GetInt64(),
+                ElementId = i.GetProperty("element").GetString()!,
+                Kind = i.GetProperty("kind").GetString()!,
+                Message = i.GetProperty("message").GetString()!,
+                Details = i.TryGetProperty("details", out var details) ? details.GetString() : null,
+                At = i.GetProperty("at").GetDateTimeOffset(),
+                Retry = Enum.Parse<IncidentRetry>(i.GetProperty("retry").GetString()!),
+                ErrorCode = i.TryGetProperty("error", out var error) ? error.GetString() : null,
+            });
+        }
     }
 
     private static void WriteElement(Utf8JsonWriter w, ElementInstance e)
@@ -117,7 +198,7 @@ public static class InstanceStateSerializer
         var reader = new Utf8JsonReader(json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        if (root.GetProperty("fv").GetInt32() != FormatVersion)
+        if (root.GetProperty("fv").GetInt32() is not (1 or FormatVersion))
             throw new JsonException($"Unknown instance state format {root.GetProperty("fv")}.");
 
         var state = new InstanceState
@@ -146,6 +227,8 @@ public static class InstanceStateSerializer
                 t.TryGetProperty("scope", out var scope) ? scope.GetInt64() : null,
                 t.GetProperty("gateway").GetString()!, t.GetProperty("flow").GetString()!));
         }
+        ReadTimers(root, state);
+        ReadIncidents(root, state);
         return state;
     }
 

@@ -14,8 +14,8 @@ internal static class BusinessRuleTaskBehavior
     {
         var decisionId = run.Evaluate(task.DecisionId, element.Key, task.Id) as string;
         if (string.IsNullOrWhiteSpace(decisionId))
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid_called_decision",
-                $"The called decision of '{task.Id}' ({task.DecisionId.Source}) did not evaluate to a decision id.", task.Id);
+            throw new ElementFailure("invalid_called_decision",
+                $"The called decision of '{task.Id}' ({task.DecisionId.Source}) did not evaluate to a decision id.");
         element.DecisionId = decisionId;
         run.Effects.Add(new DecisionRequested(element.Key, task.Id, decisionId, run.VisibleVariables(element.Key)));
     }

@@ -10,8 +10,8 @@ internal static class CallActivityBehavior
     {
         var processId = run.Evaluate(call.CalledProcessId, element.Key, call.Id) as string;
         if (string.IsNullOrWhiteSpace(processId))
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid_called_element",
-                $"The called process of '{call.Id}' ({call.CalledProcessId.Source}) did not evaluate to a process id.", call.Id);
+            throw new ElementFailure("invalid_called_element",
+                $"The called process of '{call.Id}' ({call.CalledProcessId.Source}) did not evaluate to a process id.");
 
         var variables = call.PropagateAllParentVariables
             ? run.VisibleVariables(element.Key)

@@ -8,19 +8,19 @@ namespace CaseFlow.Workflows.Runtime;
 /// </summary>
 internal static class MultiInstanceBehavior
 {
-    public static void ActivateBody(Run run, Activity activity, MultiInstance loop, long? scopeKey)
+    public static void StartBody(Run run, Activity activity, ElementInstance body)
     {
-        var body = run.CreateElement(activity, ElementKind.MultiInstanceBody, scopeKey);
+        var loop = activity.MultiInstance!;
         var collection = run.Evaluate(loop.InputCollection, body.Key, activity.Id) as IReadOnlyList<object?>
-            ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid_input_collection",
-                $"The input collection of '{activity.Id}' ({loop.InputCollection.Source}) is not a list.", activity.Id);
+            ?? throw new ElementFailure("invalid_input_collection",
+                $"The input collection of '{activity.Id}' ({loop.InputCollection.Source}) is not a list.");
         var items = collection.ToList();
         body.MultiInstance = new MultiInstanceState
         {
             Items = items,
             Output = loop.OutputCollection is null ? null : Enumerable.Repeat<object?>(null, items.Count).ToList(),
         };
-        body.Variables = new(StringComparer.Ordinal) { ["numberOfInstances"] = (decimal)items.Count };
+        body.Variables = new(StringComparer.Ordinal) { ["numberOfInstances"] = FeelNumbers.FromInt(items.Count) };
         UpdateCounters(body);
 
         if (items.Count == 0)
@@ -84,7 +84,7 @@ internal static class MultiInstanceBehavior
     {
         var state = body.MultiInstance!;
         var locals = body.Variables!;
-        locals["numberOfCompletedInstances"] = (decimal)state.Completed;
-        locals["numberOfActiveInstances"] = (decimal)(state.NextIndex - state.Completed);
+        locals["numberOfCompletedInstances"] = FeelNumbers.FromInt(state.Completed);
+        locals["numberOfActiveInstances"] = FeelNumbers.FromInt(state.NextIndex - state.Completed);
     }
 }

@@ -1,0 +1,47 @@
+using CaseFlow.Workflows.Model;
+using CaseFlow.Workflows.Runtime;
+
+namespace CaseFlow.Workflows.Bpmn;
+
+/// <summary>Deploy-time checks of what events need to run: timer values that can be scheduled, and
+/// triggered start events where something can trigger them.</summary>
+internal static class EventChecks
+{
+    // Static values are checked against a fixed clock: only their form matters here.
+    private static readonly DateTimeOffset SomeMoment = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Check(EventNode node, ProblemList problems)
+    {
+        if (node is StartEvent { Trigger: EventTrigger.Timer or EventTrigger.Message } start && start.Scope.Owner is { TriggeredByEvent: false } sub)
+        {
+            problems.Error(ProblemCodes.TriggeredStartInSubProcess, node.Id, node.Line,
+                $"The {Support.Describe(node).Kind} is inside the sub-process '{sub.Id}', which a token enters through its plain start event; " +
+                "nothing would ever trigger it. Put it at the process level or in an event sub-process.");
+        }
+        if (node.Timer is { } timer) CheckTimer(node, timer, problems);
+    }
+
+    private static void CheckTimer(EventNode node, TimerDefinition timer, ProblemList problems)
+    {
+        if (timer.Kind == TimerKind.Cycle && node is IntermediateCatchEvent)
+        {
+            problems.Error(ProblemCodes.TimerCycleNotAllowed, node.Id, node.Line,
+                "A timer catch event waits once, so a cycle (timeCycle) has no meaning here: use timeDate or timeDuration. Cycles repeat on start and non-interrupting boundary events.");
+            return;
+        }
+        if (timer.Value.IsFeel) return;
+        try
+        {
+            var plan = TimerValues.Plan(timer.Kind, timer.Value.Source, SomeMoment);
+            if (plan.Cron is not null && node is not StartEvent)
+            {
+                problems.Error(ProblemCodes.TimerCycleNotAllowed, node.Id, node.Line,
+                    $"The cron expression '{plan.Cron}' can only start instances (on a timer start event); on this event use a repeating interval such as R3/PT1H.");
+            }
+        }
+        catch (TimerValueException e)
+        {
+            problems.Error(ProblemCodes.InvalidTimerValue, node.Id, node.Line, $"The timer value cannot be scheduled: {e.Message}.");
+        }
+    }
+}
