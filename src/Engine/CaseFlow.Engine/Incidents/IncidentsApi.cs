@@ -83,16 +83,11 @@ public static class IncidentsApi
         }
         var user = ActingUser.From(http);
         commands.Incidents.Resolving = (user, "completed_by_hand");
+        // The element waits for its incident, not for a job: the incident is resolved (which creates the job
+        // anew) and that job completed, in one command, so no worker can take it in between.
+        await commands.ExecuteAsync(instance, new ResolveIncident(incident.IncidentKey, User: user), ct);
         await commands.ExecuteAsync(instance, new CompleteJob(incident.ElementKey, variables), ct);
         job.Close(JobState.Completed, commands.Now);
-        if (incident.State == IncidentState.Open)
-        {
-            // The element left, which resolves its incidents; this covers an executor that says nothing of it.
-            incident.State = IncidentState.Resolved;
-            incident.ResolvedAt = commands.Now;
-            incident.ResolvedBy = user;
-            incident.Resolution = "completed_by_hand";
-        }
         await commands.SaveAsync(ct);
         return TypedResults.Ok(incident.ToDto());
     }
