@@ -85,6 +85,16 @@ internal sealed class Harness
 
     public TimerInstance Timer(Guid instanceId, string eventId) => Instances[instanceId].Timers.Single(t => t.EventId == eventId);
 
+    /// <summary>Correlates a message to the subscription of <paramref name="eventId"/>, as the service would.</summary>
+    public void Correlate(Guid instanceId, string eventId, object? variables = null)
+    {
+        var subscription = Subscription(instanceId, eventId);
+        Execute(instanceId, new CorrelateMessage(subscription.Key, subscription.MessageName, Vars(variables)));
+    }
+
+    public MessageSubscription Subscription(Guid instanceId, string eventId) =>
+        Instances[instanceId].Subscriptions.Single(s => s.EventId == eventId);
+
     public long KeyOf(Guid instanceId, string elementId) =>
         Instances[instanceId].Elements.Values.First(e => e.ElementId == elementId).Key;
 
@@ -114,7 +124,10 @@ internal sealed class Harness
                 case ChildInstanceRequested child:
                     Apply(Executor.Start(_definitions[child.ProcessId], 1,
                         new StartInstance(child.ChildInstanceId, child.Variables,
-                            Parent: new ParentLink(result.State.InstanceId, child.ElementKey, child.ElementId)), Tick()));
+                            Parent: new ParentLink(result.State.InstanceId, child.ElementKey, child.ElementId)), Tick(), Calendar));
+                    break;
+                case ErrorPassedToParent error when result.State.Parent is { } parent:
+                    Execute(Instances[parent.InstanceId], new ThrowError(parent.ElementKey, error.ErrorCode, error.ErrorMessage, error.Variables));
                     break;
                 case InstanceEnded { Status: InstanceStatus.Completed } when result.State.Parent is { } parent:
                     Execute(Instances[parent.InstanceId], new CompleteCallActivity(parent.ElementKey, result.State.Variables));

@@ -39,8 +39,9 @@ internal sealed class EventReader(BpmnDocument document, ProblemList problems, E
         {
             "startEvent" => Message(definition!, id, line, needsKey: false),
             "intermediateCatchEvent" or "boundaryEvent" => Message(definition!, id, line, needsKey: true),
-            // Throwing message events are job workers in Zeebe; the message reference is optional.
-            _ => OptionalMessage(definition!, id, line),
+            // Zeebe hands throwing message events to a job worker; CaseFlow publishes the message itself,
+            // so it needs to know which.
+            _ => ThrownMessage(definition!, id, line),
         };
         var errorCode = trigger == EventTrigger.Error ? ErrorCode(definition!, local, id, line) : null;
 
@@ -106,8 +107,14 @@ internal sealed class EventReader(BpmnDocument document, ProblemList problems, E
         return new MessageDefinition(name, expressions.Attribute(keyText, "correlation key", id, line));
     }
 
-    private MessageDefinition? OptionalMessage(XElement definition, string id, int line) =>
-        definition.Attr("messageRef") is null ? null : Message(definition, id, line, needsKey: false);
+    private MessageDefinition? ThrownMessage(XElement definition, string id, int line)
+    {
+        if (definition.Attr("messageRef") is not null) return Message(definition, id, line, needsKey: false);
+        problems.Error(ProblemCodes.MissingMessage, id, line,
+            "It throws a message but does not say which: choose a message (messageRef) with a name. CaseFlow publishes it itself " +
+            "(a job worker on a message event, zeebe:taskDefinition, is not supported).");
+        return null;
+    }
 
     private string? ErrorCode(XElement definition, string local, string id, int line)
     {

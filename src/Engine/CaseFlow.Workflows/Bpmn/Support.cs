@@ -42,18 +42,19 @@ public static class Support
         ["timer start event"] = SupportLevel.Executable,
         ["timer intermediate catch event"] = SupportLevel.Executable,
         ["timer boundary event"] = SupportLevel.Executable,
-        // Messages arrive with the correlation issue.
-        ["message start event"] = SupportLevel.NotYet,
-        ["message intermediate catch event"] = SupportLevel.NotYet,
-        ["message intermediate throw event"] = SupportLevel.NotYet,
-        ["message end event"] = SupportLevel.NotYet,
-        ["message boundary event"] = SupportLevel.NotYet,
-        ["receive task"] = SupportLevel.NotYet,
+        // The service correlates messages to subscriptions and to message start events by name.
+        ["message start event"] = SupportLevel.Executable,
+        ["message intermediate catch event"] = SupportLevel.Executable,
+        ["message intermediate throw event"] = SupportLevel.Executable,
+        ["message end event"] = SupportLevel.Executable,
+        ["message boundary event"] = SupportLevel.Executable,
+        ["receive task"] = SupportLevel.Executable,
         ["event-based gateway"] = SupportLevel.NotYet,
-        // Errors (thrown by end events or job workers) arrive with the incidents issue.
+        // Errors thrown by end events, job workers and called instances.
+        ["error end event"] = SupportLevel.Executable,
+        ["error boundary event"] = SupportLevel.Executable,
+        // Error start events only exist in event sub-processes.
         ["error start event"] = SupportLevel.NotYet,
-        ["error end event"] = SupportLevel.NotYet,
-        ["error boundary event"] = SupportLevel.NotYet,
         ["event sub-process"] = SupportLevel.NotYet,
     };
 

@@ -85,6 +85,7 @@ internal static class Activation
         {
             // Whatever the attempt opened goes, so that a retry opens it once.
             Timers.CancelFor(run, element);
+            Messages.CloseFor(run, element);
             Incidents.Raise(run, element, failure.Kind, failure.Message, IncidentRetry.Activate);
         }
     }
@@ -107,8 +108,19 @@ internal static class Activation
             case SubProcess sub: SubProcessBehavior.Activate(run, sub, element); break;
             case CallActivity call: CallActivityBehavior.Activate(run, call, element); break;
             case EndEvent { Trigger: EventTrigger.Terminate }: Completion.Terminate(run, element); break;
+            case EndEvent { Trigger: EventTrigger.Error, ErrorCode: { } code }: Errors.Throw(run, element, code, null, element.Variables); break;
             case IntermediateCatchEvent { Trigger: EventTrigger.Timer } timerEvent:
                 Timers.Schedule(run, element, timerEvent, Timers.Plan(run, timerEvent, element.Key));
+                break;
+            case IntermediateCatchEvent { Trigger: EventTrigger.Message, Message: { } message } catchEvent:
+                Messages.Subscribe(run, element, catchEvent, message, Messages.CorrelationKey(run, catchEvent, message, element.Key));
+                break;
+            case ReceiveTask task:
+                Messages.Subscribe(run, element, task, task.Message, Messages.CorrelationKey(run, task, task.Message, element.Key));
+                break;
+            case IntermediateThrowEvent { Trigger: EventTrigger.Message } or EndEvent { Trigger: EventTrigger.Message }:
+                Messages.Publish(run, (EventNode)node, element);
+                run.EnqueueLeave(element);
                 break;
             case StartEvent or EndEvent or IntermediateThrowEvent or Gateway or PassThroughTask:
                 run.EnqueueLeave(element);
@@ -119,15 +131,20 @@ internal static class Activation
         }
     }
 
-    /// <summary>Evaluates every boundary timer before scheduling any, so a bad value leaves nothing half-open.</summary>
+    /// <summary>Evaluates every boundary timer and correlation key before opening any, so a bad value leaves nothing half-open.</summary>
     private static void OpenBoundaries(Run run, Activity activity, ElementInstance element)
     {
         List<(BoundaryEvent Event, TimerPlan Plan)>? timers = null;
+        List<(BoundaryEvent Event, MessageDefinition Message, string Key)>? subscriptions = null;
         foreach (var boundary in activity.BoundaryEvents)
         {
-            if (boundary.Trigger == EventTrigger.Timer) (timers ??= []).Add((boundary, Timers.Plan(run, boundary, element.Key)));
+            if (boundary.Trigger == EventTrigger.Timer)
+                (timers ??= []).Add((boundary, Timers.Plan(run, boundary, element.Key)));
+            else if (boundary is { Trigger: EventTrigger.Message, Message: { } message })
+                (subscriptions ??= []).Add((boundary, message, Messages.CorrelationKey(run, boundary, message, element.Key)));
         }
         foreach (var (boundary, plan) in timers ?? []) Timers.Schedule(run, element, boundary, plan);
+        foreach (var (boundary, message, key) in subscriptions ?? []) Messages.Subscribe(run, element, boundary, message, key);
     }
 
     private static ElementKind KindOf(FlowNode node) => node switch

@@ -99,6 +99,7 @@ internal static class Completion
     {
         Incidents.DropFor(run, element);
         Timers.CancelFor(run, element);
+        Messages.CloseFor(run, element);
         run.State.Elements.Remove(element.Key);
         run.Record(type, element.ElementId, element.Key);
     }

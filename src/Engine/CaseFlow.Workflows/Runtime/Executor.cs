@@ -69,6 +69,8 @@ public static class Executor
             case ResolveIncident c: Incidents.Resolve(run, c); break;
             case SetVariables c: SetVariables(run, c); break;
             case FireTimer c: Timers.Fire(run, c); break;
+            case ThrowError c: ThrowError(run, c); break;
+            case CorrelateMessage c: Messages.Correlate(run, c); break;
             case StartInstance: throw new ArgumentException("Use Executor.Start to start an instance.", nameof(command));
             default: throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command));
         }
@@ -129,6 +131,15 @@ public static class Executor
             detail: $"{command.ErrorMessage} (retries left: {retries})");
         if (retries > 0) return;
         Incidents.Raise(run, element, "job_failed", command.ErrorMessage, IncidentRetry.Job, command.ErrorDetails);
+    }
+
+    /// <summary>A job worker's business error, or an error a called instance passed up to its call activity.</summary>
+    private static void ThrowError(Run run, ThrowError command)
+    {
+        var element = run.State.Find(command.ElementKey) is { Kind: ElementKind.CallActivity } call
+            ? call
+            : RequireJob(run, command.ElementKey);
+        Errors.Throw(run, element, command.ErrorCode, command.ErrorMessage, command.Variables);
     }
 
     private static void SetVariables(Run run, SetVariables command)

@@ -62,6 +62,9 @@ internal static class Incidents
             case IncidentRetry.Job:
                 ServiceTaskBehavior.CreateJob(run, (Model.ServiceTask)run.Definition.Node(element.ElementId), element, command.JobRetries);
                 break;
+            case IncidentRetry.Throw:
+                Errors.Throw(run, element, incident.ErrorCode!, null, variables: null);
+                break;
             case IncidentRetry.Leave:
                 run.EnqueueLeave(element);
                 break;

@@ -31,6 +31,8 @@ public sealed class InstanceState
     public List<JoinToken> JoinTokens { get; init; } = [];
     /// <summary>Timers waiting to fire, each owned by an element instance.</summary>
     public List<TimerInstance> Timers { get; init; } = [];
+    /// <summary>Message subscriptions waiting for a message, each owned by an element instance.</summary>
+    public List<MessageSubscription> Subscriptions { get; init; } = [];
     /// <summary>Open incidents: elements that cannot go on until an operator resolves them.</summary>
     public List<Incident> Incidents { get; init; } = [];
 
@@ -108,6 +110,20 @@ public sealed class TimerInstance
     public bool InWorkingDays { get; init; }
     public string? Interval { get; init; }
     public int? Remaining { get; init; }
+}
+
+/// <summary>
+/// An open message subscription: <see cref="ElementKey"/> owns it (the catch event or receive task, the
+/// activity a boundary event sits on, or the event-based gateway); <see cref="EventId"/> is the element that
+/// waits. <see cref="CorrelationKey"/> is the FEEL key as evaluated when the subscription opened.
+/// </summary>
+public sealed class MessageSubscription
+{
+    public required long Key { get; init; }
+    public required long ElementKey { get; init; }
+    public required string EventId { get; init; }
+    public required string MessageName { get; init; }
+    public required string CorrelationKey { get; init; }
 }
 
 /// <summary>What an element does again when its incident is resolved.</summary>

@@ -58,6 +58,7 @@ public static class InstanceStateSerializer
         }
         w.WriteEndArray();
         WriteTimers(w, s.Timers);
+        WriteSubscriptions(w, s.Subscriptions);
         WriteIncidents(w, s.Incidents);
         w.WriteEndObject();
     }
@@ -95,6 +96,39 @@ public static class InstanceStateSerializer
                 InWorkingDays = t.TryGetProperty("workingDays", out var days) && days.GetBoolean(),
                 Interval = t.TryGetProperty("interval", out var interval) ? interval.GetString() : null,
                 Remaining = t.TryGetProperty("remaining", out var remaining) ? remaining.GetInt32() : null,
+            });
+        }
+    }
+
+    private static void WriteSubscriptions(Utf8JsonWriter w, List<MessageSubscription> subscriptions)
+    {
+        if (subscriptions.Count == 0) return;
+        w.WriteStartArray("subs");
+        foreach (var m in subscriptions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("key", m.Key);
+            w.WriteNumber("elementKey", m.ElementKey);
+            w.WriteString("event", m.EventId);
+            w.WriteString("message", m.MessageName);
+            w.WriteString("correlation", m.CorrelationKey);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void ReadSubscriptions(JsonElement root, InstanceState state)
+    {
+        if (!root.TryGetProperty("subs", out var subscriptions)) return;
+        foreach (var m in subscriptions.EnumerateArray())
+        {
+            state.Subscriptions.Add(new MessageSubscription
+            {
+                Key = m.GetProperty("key").GetInt64(),
+                ElementKey = m.GetProperty("elementKey").GetInt64(),
+                EventId = m.GetProperty("event").GetString()!,
+                MessageName = m.GetProperty("message").GetString()!,
+                CorrelationKey = m.GetProperty("correlation").GetString()!,
             });
         }
     }
@@ -228,6 +262,7 @@ public static class InstanceStateSerializer
                 t.GetProperty("gateway").GetString()!, t.GetProperty("flow").GetString()!));
         }
         ReadTimers(root, state);
+        ReadSubscriptions(root, state);
         ReadIncidents(root, state);
         return state;
     }

@@ -1,0 +1,27 @@
+using CaseFlow.Workflows.Bpmn;
+
+namespace CaseFlow.Workflows.Tests.Bpmn;
+
+public class MessageModelTests
+{
+    [Fact]
+    public void A_message_end_event_without_a_message_is_refused()
+    {
+        var result = BpmnParser.Parse("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="t">
+              <bpmn:process id="P" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Notify_End" />
+                <bpmn:endEvent id="Notify_End">
+                  <bpmn:extensionElements><zeebe:taskDefinition type="notify" /></bpmn:extensionElements>
+                  <bpmn:messageEventDefinition />
+                </bpmn:endEvent>
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+
+        var problem = result.Single(ProblemCodes.MissingMessage);
+        Assert.Equal("Notify_End", problem.ElementId);
+        Assert.Contains("messageRef", problem.Message);
+    }
+}
