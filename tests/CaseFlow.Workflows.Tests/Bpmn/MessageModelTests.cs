@@ -25,3 +25,28 @@ public class MessageModelTests
         Assert.Contains("messageRef", problem.Message);
     }
 }
+
+public class EventBasedGatewayModelTests
+{
+    [Fact]
+    public void An_event_based_gateway_leading_to_a_task_is_refused()
+    {
+        var result = BpmnParser.Parse("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+              <bpmn:process id="P" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Race" />
+                <bpmn:eventBasedGateway id="Race" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Race" targetRef="Wait" />
+                <bpmn:sequenceFlow id="F3" sourceRef="Race" targetRef="Review" />
+                <bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+                <bpmn:userTask id="Review" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+
+        var problem = result.Single(ProblemCodes.InvalidEventBasedGateway);
+        Assert.Equal("Race", problem.ElementId);
+        Assert.Contains("'Review'", problem.Message);
+    }
+}

@@ -74,6 +74,7 @@ internal static class BpmnValidator
 
     private static void CheckGateway(Gateway gateway, ProblemList problems)
     {
+        if (gateway is EventBasedGateway) CheckEventBasedGateway(gateway, problems);
         if (gateway is not (ExclusiveGateway or InclusiveGateway)) return;
         if (gateway.Default is { Condition: not null } conditionalDefault)
         {
@@ -92,6 +93,22 @@ internal static class BpmnValidator
             problems.Error(ProblemCodes.GatewayWithoutDefault, gateway.Id, gateway.Line,
                 "Every outgoing flow of the gateway has a condition and none is the default. If no condition holds " +
                 "(for example when a variable is missing) the case would get stuck: mark one flow as the default.");
+        }
+    }
+
+    /// <summary>The gateway waits for the events after it, so every path out of it must start with one.</summary>
+    private static void CheckEventBasedGateway(Gateway gateway, ProblemList problems)
+    {
+        if (gateway.Outgoing.Count < 2)
+        {
+            problems.Error(ProblemCodes.InvalidEventBasedGateway, gateway.Id, gateway.Line,
+                "An event-based gateway chooses between events, so it needs at least two outgoing flows, each to a timer or message catch event or a receive task.");
+        }
+        foreach (var flow in gateway.Outgoing)
+        {
+            if (flow.Target is IntermediateCatchEvent { Trigger: EventTrigger.Timer or EventTrigger.Message } or ReceiveTask { MultiInstance: null }) continue;
+            problems.Error(ProblemCodes.InvalidEventBasedGateway, gateway.Id, gateway.Line,
+                $"The flow '{flow.Id}' leads to the {Support.Describe(flow.Target).Kind} '{flow.Target.Id}'; after an event-based gateway every flow must lead to a timer or message catch event or a receive task.");
         }
     }
 

@@ -30,6 +30,7 @@ public static class ProblemCodes
     public const string DefaultFlowInvalid = "default_flow_invalid";
     public const string ConditionIgnored = "condition_ignored";
     public const string MissingCondition = "missing_condition";
+    public const string InvalidEventBasedGateway = "invalid_event_based_gateway";
 
     // Element configuration (mostly Zeebe extensions).
     public const string MissingJobType = "missing_job_type";

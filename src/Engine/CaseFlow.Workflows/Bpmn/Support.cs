@@ -49,7 +49,7 @@ public static class Support
         ["message end event"] = SupportLevel.Executable,
         ["message boundary event"] = SupportLevel.Executable,
         ["receive task"] = SupportLevel.Executable,
-        ["event-based gateway"] = SupportLevel.NotYet,
+        ["event-based gateway"] = SupportLevel.Executable,
         // Errors thrown by end events, job workers and called instances.
         ["error end event"] = SupportLevel.Executable,
         ["error boundary event"] = SupportLevel.Executable,

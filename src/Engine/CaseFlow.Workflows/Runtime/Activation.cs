@@ -118,6 +118,7 @@ internal static class Activation
             case ReceiveTask task:
                 Messages.Subscribe(run, element, task, task.Message, Messages.CorrelationKey(run, task, task.Message, element.Key));
                 break;
+            case EventBasedGateway gateway: EventGateway.Open(run, gateway, element); break;
             case IntermediateThrowEvent { Trigger: EventTrigger.Message } or EndEvent { Trigger: EventTrigger.Message }:
                 Messages.Publish(run, (EventNode)node, element);
                 run.EnqueueLeave(element);

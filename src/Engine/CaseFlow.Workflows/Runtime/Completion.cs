@@ -95,7 +95,8 @@ internal static class Completion
 
     private static string Describe(object? value) => value is null ? "null" : $"a {Feel.FeelValue.TypeName(value)} ({Feel.FeelValue.ToFeelString(value)})";
 
-    private static void Remove(Run run, ElementInstance element, HistoryEventType type)
+    /// <summary>Takes the element instance out with everything it owns: incidents, timers, subscriptions.</summary>
+    public static void Remove(Run run, ElementInstance element, HistoryEventType type)
     {
         Incidents.DropFor(run, element);
         Timers.CancelFor(run, element);

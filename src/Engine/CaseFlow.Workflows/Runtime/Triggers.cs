@@ -6,7 +6,8 @@ namespace CaseFlow.Workflows.Runtime;
 internal static class Triggers
 {
     /// <param name="owner">The element instance the timer or subscription belongs to.</param>
-    /// <param name="trigger">The event that fired: the owner itself (a catch event, a receive task) or one of its boundary events.</param>
+    /// <param name="trigger">The event that fired: the owner itself (a catch event, a receive task), one of its boundary
+    /// events, or, for an event-based gateway, one of the events after it.</param>
     public static void Trigger(Run run, ElementInstance owner, FlowNode trigger, IReadOnlyDictionary<string, object?>? variables)
     {
         switch (trigger)
@@ -17,6 +18,9 @@ internal static class Triggers
             case var _ when owner.ElementId == trigger.Id:
                 Completion.ApplyResult(run, trigger, owner, variables);
                 run.EnqueueLeave(owner);
+                break;
+            case var _ when owner.Kind == ElementKind.Gateway:
+                EventGateway.Complete(run, owner, trigger, variables);
                 break;
             default:
                 throw new InvalidOperationException($"'{trigger.Id}' does not belong to element instance {owner.Key} ({owner.ElementId}).");
