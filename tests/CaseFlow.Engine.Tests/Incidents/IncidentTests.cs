@@ -110,6 +110,17 @@ public sealed class IncidentTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>,
     }
 
     [Fact]
+    public async Task Setting_variables_in_a_scope_that_is_not_active_returns_404_scope_not_found()
+    {
+        var (instance, _) = await StuckAsync();
+
+        var response = await _client.PostJsonAsync($"/api/instances/{instance.Id}/variables", new { variables = new { large = true }, scopeKey = 424242 });
+
+        await response.ProblemAsync(HttpStatusCode.NotFound, "scope_not_found");
+        Assert.Equal("yes", (await _client.InstanceAsync(instance.Id)).Variables["large"]);
+    }
+
+    [Fact]
     public async Task Setting_variables_on_an_ended_instance_returns_409()
     {
         var (instance, _) = await StuckAsync();
