@@ -16,9 +16,6 @@ internal sealed class JobRows(CaseFlowDb db)
 {
     private readonly HashSet<Guid> _cancelled = [];
 
-    /// <summary>True once this command created a job: the dispatcher is woken when it commits.</summary>
-    public bool Created { get; private set; }
-
     public void Apply(Instance instance, Effect effect, DateTimeOffset now)
     {
         switch (effect)
@@ -34,7 +31,6 @@ internal sealed class JobRows(CaseFlowDb db)
 
     private void Create(Instance instance, JobCreated created, DateTimeOffset now)
     {
-        Created = true;
         var id = JobIds.For(instance.Id, created.ElementKey);
         _cancelled.Remove(id);
         var headers = JsonSerializer.Serialize(created.Headers);
