@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CaseFlow.Engine.Tests.Infrastructure;
 
 /// <summary>The service in memory on its own fresh database, with the test job handlers registered.</summary>
-public sealed class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -34,6 +34,12 @@ public sealed class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddJobHandler<AccountHandler>("transfer");
             services.AddJobHandler<RejectingHandler>("check");
         });
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a test class's own, applied after the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
