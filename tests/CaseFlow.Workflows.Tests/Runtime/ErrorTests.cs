@@ -126,6 +126,18 @@ public class ErrorTests
     }
 
     [Fact]
+    public void Catching_a_passed_error_does_not_ask_to_cancel_the_ended_child()
+    {
+        var harness = Harness.For("errors.bpmn");
+        harness.Start("caller");
+        var child = harness.Instances.Values.Single(i => i.ProcessId == "callee").InstanceId;
+
+        harness.CompleteTask(child, "Task_Review");
+
+        Assert.Empty(harness.Effects.OfType<ChildInstanceCancelled>());
+    }
+
+    [Fact]
     public void Called_instance_ended_by_an_error_is_cancelled_not_completed()
     {
         var harness = Harness.For("errors.bpmn");

@@ -72,6 +72,16 @@ public class IncidentTests
     }
 
     [Fact]
+    public void Resolving_a_job_incident_with_no_retries_is_refused()
+    {
+        var (harness, id, job) = AtPayment();
+        harness.Execute(id, new FailJob(job, 0, "bank refused"));
+
+        var error = Assert.Throws<WorkflowException>(() => harness.Execute(id, new ResolveIncident(harness.Incident(id).Key, JobRetries: 0)));
+        Assert.Equal((WorkflowErrorKind.Invalid, "invalid_retries"), (error.Kind, error.Code));
+    }
+
+    [Fact]
     public void Resolving_an_unknown_incident_is_not_found()
     {
         var (harness, id, _) = AtPayment();
@@ -148,7 +158,7 @@ public class IncidentTests
 
         Assert.Equal(2m, harness.Get(id).Elements[job].Variables!["attempt"]);
         Assert.False(harness.Get(id).Variables.ContainsKey("attempt"));
-        Assert.Equal("attempt", Assert.Single(harness.HistoryOf(HistoryEventType.VariableCreated), h => h.Variable == "attempt").Variable);
+        Assert.Equal("admin", Assert.Single(harness.HistoryOf(HistoryEventType.VariableCreated), h => h.Variable == "attempt").User);
     }
 
     [Fact]

@@ -84,6 +84,13 @@ public class TimerValueTests
     }
 
     [Fact]
+    public void A_date_counting_working_days_needs_no_calendar()
+    {
+        var plan = TimerValues.Plan(TimerKind.Date, "2026-05-01T08:00:00+08:00", Now, inWorkingDays: true);
+        Assert.Equal(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.FromHours(8)), plan.DueAt);
+    }
+
+    [Fact]
     public void Zero_duration_is_refused()
     {
         Assert.Throws<TimerValueException>(() => TimerValues.Plan(TimerKind.Duration, "PT0S", Now));

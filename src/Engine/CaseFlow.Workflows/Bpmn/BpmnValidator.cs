@@ -65,7 +65,12 @@ internal static class BpmnValidator
             problems.Error(ProblemCodes.BoundaryHasIncoming, node.Id, node.Line,
                 $"A boundary event cannot have incoming sequence flows ({FlowList(node.Incoming)}): it is triggered on its task.");
         }
-        if (node is EndEvent && node.Outgoing.Count > 0)
+        if (node is SubProcess { TriggeredByEvent: true } && node.Incoming.Count + node.Outgoing.Count > 0)
+        {
+            problems.Error(ProblemCodes.EventSubProcessHasFlows, node.Id, node.Line,
+                $"An event sub-process starts on its event and ends by itself; it cannot have sequence flows ({FlowList([.. node.Incoming, .. node.Outgoing])}).");
+        }
+                if (node is EndEvent && node.Outgoing.Count > 0)
         {
             problems.Error(ProblemCodes.EndEventHasOutgoing, node.Id, node.Line,
                 $"An end event cannot have outgoing sequence flows ({FlowList(node.Outgoing)}): the path stops there.");

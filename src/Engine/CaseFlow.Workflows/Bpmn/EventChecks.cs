@@ -18,7 +18,30 @@ internal static class EventChecks
                 $"The {Support.Describe(node).Kind} is inside the sub-process '{sub.Id}', which a token enters through its plain start event; " +
                 "nothing would ever trigger it. Put it at the process level or in an event sub-process.");
         }
+        if (node is StartEvent { Scope.Owner: { TriggeredByEvent: true } } inEventSubProcess) CheckEventSubProcessStart(inEventSubProcess, problems);
+        else if (node is StartEvent { Trigger: EventTrigger.Error })
+        {
+            problems.Error(ProblemCodes.ErrorStartOutsideEventSubProcess, node.Id, node.Line,
+                "An error start event can only start an event sub-process (a sub-process with triggeredByEvent=\"true\"); nothing throws an error at a process or a plain sub-process.");
+        }
         if (node.Timer is { } timer) CheckTimer(node, timer, problems);
+    }
+
+    /// <summary>CaseFlow runs event sub-processes started by an error; the other triggers are parsed but not run yet.</summary>
+    private static void CheckEventSubProcessStart(StartEvent start, ProblemList problems)
+    {
+        if (start.Trigger == EventTrigger.Error) return;
+        var (kind, xml) = Support.Describe(start);
+        if (start.Trigger is EventTrigger.Timer or EventTrigger.Message)
+        {
+            Support.Check($"{kind} in an event sub-process", xml, start.Id, start.Line, problems);
+            return;
+        }
+        if (start.Trigger == EventTrigger.None)
+        {
+            problems.Error(ProblemCodes.NoStartEvent, start.Id, start.Line,
+                "An event sub-process starts on an event: give its start event an error (or, later, a timer or message) definition.");
+        }
     }
 
     private static void CheckTimer(EventNode node, TimerDefinition timer, ProblemList problems)

@@ -50,6 +50,8 @@ public static class ProblemCodes
     public const string InvalidTimerValue = "invalid_timer_value";
     public const string TimerCycleNotAllowed = "timer_cycle_not_allowed";
     public const string TriggeredStartInSubProcess = "triggered_start_in_sub_process";
+    public const string ErrorStartOutsideEventSubProcess = "error_start_outside_event_sub_process";
+    public const string EventSubProcessHasFlows = "event_sub_process_has_flows";
 
     public const string UnsupportedElement = "unsupported_element";
 }

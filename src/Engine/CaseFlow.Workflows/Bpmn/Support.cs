@@ -53,9 +53,11 @@ public static class Support
         // Errors thrown by end events, job workers and called instances.
         ["error end event"] = SupportLevel.Executable,
         ["error boundary event"] = SupportLevel.Executable,
-        // Error start events only exist in event sub-processes.
-        ["error start event"] = SupportLevel.NotYet,
-        ["event sub-process"] = SupportLevel.NotYet,
+        // Event sub-processes run when started by an error; error start events only exist in them.
+        ["error start event"] = SupportLevel.Executable,
+        ["event sub-process"] = SupportLevel.Executable,
+        ["timer start event in an event sub-process"] = SupportLevel.NotYet,
+        ["message start event in an event sub-process"] = SupportLevel.NotYet,
     };
 
     public static SupportLevel LevelOf(string kind) => Kinds.GetValueOrDefault(kind, SupportLevel.Unsupported);

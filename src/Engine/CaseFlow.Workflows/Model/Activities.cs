@@ -54,7 +54,7 @@ public sealed class BusinessRuleTask(string id, string? name, int line) : Activi
     public required string ResultVariable { get; init; }
 }
 
-/// <summary>Waits for a message (bpmn:receiveTask). Executed with the messages issue.</summary>
+/// <summary>Waits for a message (bpmn:receiveTask), like a message catch event that can carry boundary events.</summary>
 public sealed class ReceiveTask(string id, string? name, int line) : Activity(id, name, line)
 {
     public required MessageDefinition Message { get; init; }

@@ -1,7 +1,7 @@
 namespace CaseFlow.Workflows.Model;
 
-/// <summary>What starts, ends or interrupts at an event. The executor runs None and Terminate now;
-/// timers, messages and errors are parsed and arrive with the scheduler issue.</summary>
+/// <summary>What starts, ends or interrupts at an event. The executor runs None, Terminate, Timer, Message
+/// and Error; the others are parsed and refused at deploy (see <c>Bpmn.Support</c>).</summary>
 public enum EventTrigger { None, Terminate, Timer, Message, Error, Signal, Escalation, Compensation, Conditional, Link, Cancel, Multiple }
 
 public abstract class EventNode(string id, string? name, int line, EventTrigger trigger) : FlowNode(id, name, line)

@@ -136,22 +136,35 @@ public static class Executor
     /// <summary>A job worker's business error, or an error a called instance passed up to its call activity.</summary>
     private static void ThrowError(Run run, ThrowError command)
     {
-        var element = run.State.Find(command.ElementKey) is { Kind: ElementKind.CallActivity } call
-            ? call
-            : RequireJob(run, command.ElementKey);
+        ElementInstance element;
+        if (run.State.Find(command.ElementKey) is { Kind: ElementKind.CallActivity } call)
+        {
+            // The child ended by passing the error up: terminating the call activity has no child to cancel.
+            call.ChildInstanceId = null;
+            element = call;
+        }
+        else
+        {
+            element = RequireJob(run, command.ElementKey);
+        }
         Errors.Throw(run, element, command.ErrorCode, command.ErrorMessage, command.Variables);
     }
 
     private static void SetVariables(Run run, SetVariables command)
     {
+        var first = run.History.Count;
         if (command.ScopeKey is not { } key)
         {
             foreach (var (name, value) in command.Variables) run.SetPropagating(null, name, value);
-            return;
         }
-        var scope = run.State.Find(key) ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "scope_not_found",
-            $"The element instance {key} is not active in instance {run.State.InstanceId}.");
-        foreach (var (name, value) in command.Variables) run.SetLocal(scope, name, value);
+        else
+        {
+            var scope = run.State.Find(key) ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "scope_not_found",
+                $"The element instance {key} is not active in instance {run.State.InstanceId}.");
+            foreach (var (name, value) in command.Variables) run.SetLocal(scope, name, value);
+        }
+        // An operator's fix is part of the case file: the changes carry who made them.
+        for (var i = first; i < run.History.Count; i++) run.History[i] = run.History[i] with { User = command.User };
     }
 
     private static void CompleteCallActivity(Run run, CompleteCallActivity command)

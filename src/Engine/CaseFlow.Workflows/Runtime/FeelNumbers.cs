@@ -10,8 +10,6 @@ internal static class FeelNumbers
 {
     public static object FromInt(int value) => (decimal)value;
 
-    public static bool IsNumber(object? value) => value is decimal;
-
     /// <summary>An integral number that fits an int; false for fractions, other types and null.</summary>
     public static bool TryInt(object? value, out int result)
     {

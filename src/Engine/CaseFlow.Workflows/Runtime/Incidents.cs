@@ -52,6 +52,9 @@ internal static class Incidents
         var incident = run.State.Incidents.Find(i => i.Key == command.IncidentKey)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "incident_not_found",
                 $"The instance {run.State.InstanceId} has no open incident {command.IncidentKey}.");
+        if (incident.Retry == IncidentRetry.Job && command.JobRetries < 1)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid_retries",
+                $"A job created anew needs at least one retry, not {command.JobRetries}.", incident.ElementId);
         run.State.Incidents.Remove(incident);
         run.Effects.Add(new IncidentResolved(incident.Key));
         run.Record(HistoryEventType.IncidentResolved, incident.ElementId, incident.ElementKey, command.User, incident.Kind);

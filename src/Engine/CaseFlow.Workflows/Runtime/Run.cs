@@ -64,6 +64,24 @@ internal sealed class Run(ProcessDefinition definition, InstanceState state, Dat
 
     public void MarkTerminated(long scopeKey) => (_terminatedScopes ??= []).Add(scopeKey);
 
+    /// <summary>Drops the tokens still in transit inside a scope that an interrupting event sub-process takes
+    /// over; the scope itself lives on.</summary>
+    public void DropPending(long? scopeKey)
+    {
+        if (InTransit(scopeKey) == 0) return;
+        var pending = _agenda.ToArray();
+        _agenda.Clear();
+        foreach (var step in pending)
+        {
+            if (step.Kind != StepKind.Leave && step.ScopeKey == scopeKey)
+            {
+                CountInTransit(scopeKey, -1);
+                continue;
+            }
+            _agenda.Enqueue(step);
+        }
+    }
+
     /// <summary>Runs every pending step; then fires inclusive joins that nothing can reach any more, and repeats.</summary>
     public void Drain()
     {

@@ -32,13 +32,14 @@ public static partial class TimerValues
     /// <param name="inWorkingDays">Count the day part of durations as working days of <paramref name="calendar"/>.</param>
     public static TimerPlan Plan(TimerKind kind, object? value, DateTimeOffset now, bool inWorkingDays = false, IWorkCalendar? calendar = null)
     {
-        var days = inWorkingDays ? calendar ?? throw new TimerValueException("no_work_calendar",
-            "The timer counts working days, but no work calendar was given.") : null;
+        // A date needs no calendar, so only durations ask for one.
+        IWorkCalendar? Days() => !inWorkingDays ? null : calendar ?? throw new TimerValueException("no_work_calendar",
+            "The timer counts working days, but no work calendar was given.");
         return kind switch
         {
             TimerKind.Date => new TimerPlan(DateTime(value)),
-            TimerKind.Duration => new TimerPlan(Duration(value).AddTo(now, days), InWorkingDays: inWorkingDays),
-            _ => Cycle(value, now, inWorkingDays, days),
+            TimerKind.Duration => new TimerPlan(Duration(value).AddTo(now, Days()), InWorkingDays: inWorkingDays),
+            _ => Cycle(value, now, inWorkingDays, Days),
         };
     }
 
@@ -87,12 +88,12 @@ public static partial class TimerValues
         return duration.IsZero ? throw Invalid("a duration of zero would fire at once, again and again") : duration;
     }
 
-    private static TimerPlan Cycle(object? value, DateTimeOffset now, bool inWorkingDays, IWorkCalendar? days)
+    private static TimerPlan Cycle(object? value, DateTimeOffset now, bool inWorkingDays, Func<IWorkCalendar?> workingDays)
     {
         if (value is TimeSpan or YearsMonthsDuration)
         {
             var every = Duration(value);
-            return new TimerPlan(every.AddTo(now, days), every, null, InWorkingDays: inWorkingDays);
+            return new TimerPlan(every.AddTo(now, workingDays()), every, null, InWorkingDays: inWorkingDays);
         }
         if (value is not string text) throw Invalid($"{Describe(value)} is not a cycle such as R3/PT1H or a cron expression");
         text = text.Trim();
@@ -107,11 +108,15 @@ public static partial class TimerValues
         if (parts.Length == 2)
         {
             var interval = Duration(parts[1]);
-            return new TimerPlan(interval.AddTo(now, days), interval, repetitions, InWorkingDays: inWorkingDays);
+            return new TimerPlan(interval.AddTo(now, workingDays()), interval, repetitions, InWorkingDays: inWorkingDays);
         }
         if (parts.Length == 3 && !parts[1].StartsWith('P'))
         {
-            return new TimerPlan(DateTime(parts[1]), Duration(parts[2]), repetitions, InWorkingDays: inWorkingDays);
+            // The later occurrences count working days, so the calendar is needed now rather than at the second firing.
+            var first = DateTime(parts[1]);
+            var interval = Duration(parts[2]);
+            workingDays();
+            return new TimerPlan(first, interval, repetitions, InWorkingDays: inWorkingDays);
         }
         throw Invalid($"'{text}' is not a cycle CaseFlow runs: write R[n]/duration or R[n]/start/duration (an end date is not supported)");
     }

@@ -10,20 +10,22 @@ internal static class Triggers
     /// events, or, for an event-based gateway, one of the events after it.</param>
     public static void Trigger(Run run, ElementInstance owner, FlowNode trigger, IReadOnlyDictionary<string, object?>? variables)
     {
-        switch (trigger)
+        if (trigger is BoundaryEvent boundary)
         {
-            case BoundaryEvent boundary:
-                EnterBoundary(run, boundary, owner, variables);
-                break;
-            case var _ when owner.ElementId == trigger.Id:
-                Completion.ApplyResult(run, trigger, owner, variables);
-                run.EnqueueLeave(owner);
-                break;
-            case var _ when owner.Kind == ElementKind.Gateway:
-                EventGateway.Complete(run, owner, trigger, variables);
-                break;
-            default:
-                throw new InvalidOperationException($"'{trigger.Id}' does not belong to element instance {owner.Key} ({owner.ElementId}).");
+            EnterBoundary(run, boundary, owner, variables);
+        }
+        else if (owner.ElementId == trigger.Id)
+        {
+            Completion.ApplyResult(run, trigger, owner, variables);
+            run.EnqueueLeave(owner);
+        }
+        else if (owner.Kind == ElementKind.Gateway)
+        {
+            EventGateway.Complete(run, owner, trigger, variables);
+        }
+        else
+        {
+            throw new InvalidOperationException($"'{trigger.Id}' does not belong to element instance {owner.Key} ({owner.ElementId}).");
         }
     }
 
