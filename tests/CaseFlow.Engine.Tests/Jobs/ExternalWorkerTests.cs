@@ -128,13 +128,15 @@ public sealed class ExternalWorkerTests(CaseFlowApp app) : IClassFixture<CaseFlo
         var (instanceId, type) = await StartAsync("fail-retry");
         var job = Assert.Single(await ActivateAsync(type));
 
+        var before = DateTimeOffset.UtcNow;
         var failed = await (await _client.PostJsonAsync($"/api/jobs/{job.Key}/fail",
-            new { retries = 2, errorMessage = "The bank is closed.", retryBackOff = 300 })).ReadAsync<JobDto>();
+            new { retries = 2, errorMessage = "The bank is closed.", retryBackOff = 3000 })).ReadAsync<JobDto>();
 
         Assert.Equal(("Activatable", 2, "The bank is closed."), (failed.State, failed.Retries, failed.ErrorMessage));
         Assert.Empty(await ActivateAsync(type));
-        await Task.Delay(400);
+        await _client.GetAsync<JobDto>($"/api/jobs/{job.Key}", j => j.NextAttemptAt <= DateTimeOffset.UtcNow, "back-off over");
         Assert.Equal(2, Assert.Single(await ActivateAsync(type)).Retries);
+        Assert.True(DateTimeOffset.UtcNow - before >= TimeSpan.FromSeconds(3));
         Assert.Single(await _client.HistoryAsync(instanceId), h => h.Type == "JobFailed");
     }
 

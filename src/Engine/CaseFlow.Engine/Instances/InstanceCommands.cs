@@ -230,9 +230,6 @@ internal sealed class InstanceCommands(
                 case DecisionRequested request:
                     _work.Enqueue(new EvaluateDecision(instance, request));
                     break;
-                // A child that passed a BPMN error up has already ended by the time its parent leaves the call activity.
-                case ChildInstanceCancelled cancelled when _loaded.GetValueOrDefault(cancelled.ChildInstanceId) is { State.Status: not InstanceStatus.Active }:
-                    break;
                 case ChildInstanceCancelled cancelled:
                     _work.Enqueue(new Run(cancelled.ChildInstanceId, new CancelInstance(null, "The parent instance left the call activity.")));
                     break;
