@@ -123,6 +123,19 @@ public sealed class MessageTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
     }
 
     [Fact]
+    public async Task A_receive_task_completes_with_the_message_variables()
+    {
+        var caseId = CaseId();
+        var instance = await _client.StartAsync("employerReply", new { caseId });
+
+        var published = await PublishAsync(new { name = "employer-reply", correlationKey = caseId, variables = new { agreesToPay = true } });
+
+        Assert.Equal([instance.Id], published.CorrelatedInstances);
+        var after = await _client.InstanceAsync(instance.Id);
+        Assert.Equal(("readReply", true), (Assert.Single(after.ActiveElements).ElementId, after.Variables["agreesToPay"]));
+    }
+
+    [Fact]
     public async Task A_boundary_message_interrupts_the_task_and_withdraws_it()
     {
         var caseId = CaseId();
