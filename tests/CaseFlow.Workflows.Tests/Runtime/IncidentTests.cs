@@ -158,7 +158,17 @@ public class IncidentTests
 
         Assert.Equal(2m, harness.Get(id).Elements[job].Variables!["attempt"]);
         Assert.False(harness.Get(id).Variables.ContainsKey("attempt"));
-        Assert.Equal("admin", Assert.Single(harness.HistoryOf(HistoryEventType.VariableCreated), h => h.Variable == "attempt").User);
+    }
+
+    [Fact]
+    public void Setting_variables_records_who_set_them()
+    {
+        var (harness, id, _) = AtPayment();
+
+        harness.Execute(id, new SetVariables(Harness.Vars(new { total = 90 })!, User: "admin"));
+
+        var update = Assert.Single(harness.HistoryOf(HistoryEventType.VariableUpdated), h => h.Variable == "total");
+        Assert.Equal(("admin", 100m, 90m), (update.User, update.OldValue, update.NewValue));
     }
 
     [Fact]

@@ -91,6 +91,13 @@ public class TimerValueTests
     }
 
     [Fact]
+    public void Duration_past_the_calendar_is_refused_not_thrown()
+    {
+        var error = Assert.Throws<TimerValueException>(() => TimerValues.Plan(TimerKind.Duration, "P99999999D", Now));
+        Assert.Equal("invalid_timer_value", error.Code);
+    }
+
+    [Fact]
     public void Zero_duration_is_refused()
     {
         Assert.Throws<TimerValueException>(() => TimerValues.Plan(TimerKind.Duration, "PT0S", Now));

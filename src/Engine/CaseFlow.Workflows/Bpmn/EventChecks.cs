@@ -24,7 +24,12 @@ internal static class EventChecks
             problems.Error(ProblemCodes.ErrorStartOutsideEventSubProcess, node.Id, node.Line,
                 "An error start event can only start an event sub-process (a sub-process with triggeredByEvent=\"true\"); nothing throws an error at a process or a plain sub-process.");
         }
-        if (node.Timer is { } timer) CheckTimer(node, timer, problems);
+        if (node is BoundaryEvent { Trigger: EventTrigger.Error, CancelActivity: false })
+        {
+            problems.Error(ProblemCodes.NonInterruptingErrorBoundary, node.Id, node.Line,
+                "An error boundary event always interrupts its activity (an error ends the work that threw it): remove cancelActivity=\"false\".");
+        }
+                if (node.Timer is { } timer) CheckTimer(node, timer, problems);
     }
 
     /// <summary>CaseFlow runs event sub-processes started by an error; the other triggers are parsed but not run yet.</summary>

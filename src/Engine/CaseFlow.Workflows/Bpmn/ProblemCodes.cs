@@ -52,6 +52,7 @@ public static class ProblemCodes
     public const string TriggeredStartInSubProcess = "triggered_start_in_sub_process";
     public const string ErrorStartOutsideEventSubProcess = "error_start_outside_event_sub_process";
     public const string EventSubProcessHasFlows = "event_sub_process_has_flows";
+    public const string NonInterruptingErrorBoundary = "non_interrupting_error_boundary";
 
     public const string UnsupportedElement = "unsupported_element";
 }

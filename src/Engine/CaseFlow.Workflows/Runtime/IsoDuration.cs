@@ -49,7 +49,22 @@ public readonly partial record struct IsoDuration(int Months, int Days, TimeSpan
         return result + Time;
     }
 
-    public override string ToString()
+    /// <summary><see cref="AddTo"/>, false when the result would fall outside the calendar (after the year 9999).</summary>
+    public bool TryAddTo(DateTimeOffset start, IWorkCalendar? workingDays, out DateTimeOffset result)
+    {
+        try
+        {
+            result = AddTo(start, workingDays);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            result = default;
+            return false;
+        }
+    }
+
+        public override string ToString()
     {
         if (IsZero) return "PT0S";
         var text = new StringBuilder("P");

@@ -38,7 +38,7 @@ public static partial class TimerValues
         return kind switch
         {
             TimerKind.Date => new TimerPlan(DateTime(value)),
-            TimerKind.Duration => new TimerPlan(Duration(value).AddTo(now, Days()), InWorkingDays: inWorkingDays),
+            TimerKind.Duration => new TimerPlan(After(now, Duration(value), Days()), InWorkingDays: inWorkingDays),
             _ => Cycle(value, now, inWorkingDays, Days),
         };
     }
@@ -55,7 +55,7 @@ public static partial class TimerValues
     {
         if (inWorkingDays && calendar is null)
             throw new TimerValueException("no_work_calendar", "The timer counts working days, but no work calendar was given.");
-        return interval.AddTo(previous, inWorkingDays ? calendar : null);
+        return After(previous, interval, inWorkingDays ? calendar : null);
     }
 
     /// <summary>A cron expression: five to seven fields of cron characters, as Camunda 8 accepts for cycles.</summary>
@@ -70,11 +70,23 @@ public static partial class TimerValues
 
     private static DateTimeOffset DateTime(object? value) => value switch
     {
-        FeelDateTime { IsLocal: false } dt => dt.ToDateTimeOffset(),
+        FeelDateTime { IsLocal: false } dt => Instant(dt),
         FeelDateTime dt => throw Invalid($"the date and time {dt} has no offset or zone, so it names no instant; write e.g. {dt}+08:00 or {dt}@Asia/Shanghai"),
         string text when TemporalParser.TryParseDateTime(text.Trim(), out var dt) => DateTime(dt),
         _ => throw Invalid($"{Describe(value)} is not an ISO 8601 date and time such as 2026-03-01T09:00:00+08:00"),
     };
+
+    private static DateTimeOffset Instant(FeelDateTime value)
+    {
+        try
+        {
+            return value.ToDateTimeOffset();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw Invalid($"the date and time {value} is outside the calendar");
+        }
+    }
 
     private static IsoDuration Duration(object? value)
     {
@@ -93,7 +105,7 @@ public static partial class TimerValues
         if (value is TimeSpan or YearsMonthsDuration)
         {
             var every = Duration(value);
-            return new TimerPlan(every.AddTo(now, workingDays()), every, null, InWorkingDays: inWorkingDays);
+            return new TimerPlan(After(now, every, workingDays()), every, null, InWorkingDays: inWorkingDays);
         }
         if (value is not string text) throw Invalid($"{Describe(value)} is not a cycle such as R3/PT1H or a cron expression");
         text = text.Trim();
@@ -108,7 +120,7 @@ public static partial class TimerValues
         if (parts.Length == 2)
         {
             var interval = Duration(parts[1]);
-            return new TimerPlan(interval.AddTo(now, workingDays()), interval, repetitions, InWorkingDays: inWorkingDays);
+            return new TimerPlan(After(now, interval, workingDays()), interval, repetitions, InWorkingDays: inWorkingDays);
         }
         if (parts.Length == 3 && !parts[1].StartsWith('P'))
         {
@@ -120,6 +132,9 @@ public static partial class TimerValues
         }
         throw Invalid($"'{text}' is not a cycle CaseFlow runs: write R[n]/duration or R[n]/start/duration (an end date is not supported)");
     }
+
+    private static DateTimeOffset After(DateTimeOffset start, IsoDuration duration, IWorkCalendar? workingDays) =>
+        duration.TryAddTo(start, workingDays, out var due) ? due : throw Invalid($"{duration} from {start:O} goes past the year 9999");
 
     private static TimerValueException Invalid(string reason) => new("invalid_timer_value", reason);
 

@@ -36,10 +36,11 @@ internal static class UserTaskBehavior
         if (expression is null) return (null, false);
         var value = run.Evaluate(expression, element.Key, task.Id);
         if (AsDuration(value) is not { } duration) return (AsDateTime(value, task.Id, attribute), false);
-        if (!task.CountsWorkingDays) return (duration.AddTo(run.Now), false);
-        var calendar = run.Calendar ?? throw new ElementFailure("no_work_calendar",
+        var calendar = !task.CountsWorkingDays ? null : run.Calendar ?? throw new ElementFailure("no_work_calendar",
             $"The {attribute} of '{task.Id}' ({expression.Source}) counts working days, but no work calendar was given.");
-        return (duration.AddTo(run.Now, calendar), true);
+        return duration.TryAddTo(run.Now, calendar, out var at)
+            ? (at, task.CountsWorkingDays)
+            : throw new ElementFailure("invalid_date", $"The {attribute} of '{task.Id}' ({expression.Source}) goes past the year 9999.");
     }
 
     private static IsoDuration? AsDuration(object? value) => value switch

@@ -51,6 +51,25 @@ public class EventBasedGatewayModelTests
     }
 }
 
+public class ErrorModelTests
+{
+    [Fact]
+    public void A_non_interrupting_error_boundary_event_is_refused()
+    {
+        var problem = BpmnParser.Parse("""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+              <bpmn:process id="P" isExecutable="true">
+                <bpmn:startEvent id="S" />
+                <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" />
+                <bpmn:userTask id="T" />
+                <bpmn:boundaryEvent id="On_Error" attachedToRef="T" cancelActivity="false"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+              </bpmn:process>
+            </bpmn:definitions>
+            """).Single(ProblemCodes.NonInterruptingErrorBoundary);
+        Assert.Equal("On_Error", problem.ElementId);
+    }
+}
+
 public class EventSubProcessModelTests
 {
     private static BpmnParseResult Parse(string body) => BpmnParser.Parse($"""
