@@ -37,3 +37,29 @@ public sealed class JobSignalTests(SlowPollingApp app) : IClassFixture<SlowPolli
         await _client.WaitingAtAsync(instance.Id, "confirm");
     }
 }
+
+public sealed class JobSettingsTests
+{
+    private sealed class EmptyBatchApp : CaseFlowApp
+    {
+        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Jobs:BatchSize", "0");
+    }
+
+    [Fact]
+    public async Task A_batch_size_of_zero_stops_the_start_up_with_the_setting_named()
+    {
+        var app = new EmptyBatchApp();
+        await ((IAsyncLifetime)app).InitializeAsync();
+        try
+        {
+            var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+            Assert.Contains("Jobs:BatchSize", error.ToString());
+        }
+        finally
+        {
+            // Drops the test database as well as the host.
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+}
