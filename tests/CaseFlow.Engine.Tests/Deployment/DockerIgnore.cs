@@ -26,25 +26,19 @@ internal sealed class DockerIgnore
         }
     }
 
+    /// <summary>
+    /// As Docker's pattern matcher decides: every rule in order, a rule applying when it matches the path or
+    /// one of its parent folders, and the last rule that applies winning (so "!workflows/calendars" after
+    /// "workflows" re-includes that folder).
+    /// </summary>
     public bool IsExcluded(string relativePath)
     {
-        var path = relativePath.Replace('\\', '/').Trim('/');
-        var parts = path.Split('/');
-        // The path itself or any of its parent folders.
-        for (var n = 1; n <= parts.Length; n++)
-        {
-            if (Matches(string.Join('/', parts.Take(n))))
-                return true;
-        }
-        return false;
-    }
-
-    private bool Matches(string path)
-    {
+        var parts = relativePath.Replace('\\', '/').Trim('/').Split('/');
+        var prefixes = Enumerable.Range(1, parts.Length).Select(n => string.Join('/', parts.Take(n))).ToList();
         var excluded = false;
         foreach (var (pattern, exclude) in _rules)
         {
-            if (pattern.IsMatch(path))
+            if (prefixes.Any(pattern.IsMatch))
                 excluded = exclude;
         }
         return excluded;

@@ -18,9 +18,16 @@ public sealed class MalformedInputTests(CaseFlowApp app) : IClassFixture<CaseFlo
         string?[] jsonBodies = ["", "{", "[]", "null", "123", "\"text\"", "{\"processId\": 5}", "{\"processId\":\"x\",\"version\":\"one\"}",
             "{\"processId\":\"x\",\"variables\":\"text\"}", "{\"processId\":\"x\",\"variables\":[1,2]}", "{\"variables\":{\"n\":1e400}}",
             "{\"variables\":{\"deep\":" + Deep + "}}", "{\"user\": {\"name\": 1}}", "\u0000\u0001\u0002", "{\"processId\":\"x\"}}",
-            "{\"processId\":\"x\\u0000\",\"user\":\"a\\u0000\"}"];
+            "{\"processId\":\"x\\u0000\",\"user\":\"a\\u0000\"}",
+            "{\"type\":[],\"worker\":{},\"maxJobs\":\"ten\"}", "{\"type\":\"t\",\"worker\":\"w\",\"maxJobs\":99999999999}",
+            "{\"type\":\"t\",\"worker\":\"w\",\"lockDuration\":1e30}", "{\"retries\":\"x\",\"retryBackOff\":-1}",
+            "{\"name\":5,\"correlationKey\":7}", "{\"name\":\"m\",\"timeToLive\":\"PT1H\"}", "{\"name\":\"m\",\"messageId\":\"" + new string('x', 300) + "\"}",
+            "{\"errorCode\":{},\"variables\":5}", "{\"variables\":{\"a\":1},\"scopeKey\":\"k\"}", "{\"variables\":{\"a\":1},\"scopeKey\":424242}"];
         string[] jsonRoutes = ["/api/instances", $"/api/instances/{Id}/cancel", $"/api/tasks/{Id}/claim", $"/api/tasks/{Id}/unclaim",
-            $"/api/tasks/{Id}/complete", "/api/instances/not-a-guid/cancel", "/api/tasks/not-a-guid/complete", "/api/decisions/x/evaluate"];
+            $"/api/tasks/{Id}/complete", "/api/instances/not-a-guid/cancel", "/api/tasks/not-a-guid/complete", "/api/decisions/x/evaluate",
+            "/api/jobs/activate", $"/api/jobs/{Id}/complete", $"/api/jobs/{Id}/fail", $"/api/jobs/{Id}/error", "/api/jobs/not-a-guid/complete",
+            $"/api/incidents/{Id}/retry", $"/api/incidents/{Id}/resolve", "/api/incidents/not-a-guid/retry", "/api/messages",
+            $"/api/instances/{Id}/variables", "/api/instances/not-a-guid/variables"];
         foreach (var route in jsonRoutes)
         {
             foreach (var body in jsonBodies) data.Add("POST", route, "application/json", body);
@@ -41,7 +48,8 @@ public sealed class MalformedInputTests(CaseFlowApp app) : IClassFixture<CaseFlo
         string[] gets = ["/api/instances/not-a-guid", "/api/instances/not-a-guid/history", "/api/instances?page=abc", "/api/instances?page=0",
             "/api/instances?status=sleeping", "/api/instances?pageSize=-1", "/api/tasks?page=-5", "/api/tasks?instanceId=nope",
             "/api/tasks?state=%00", "/api/tasks/not-a-guid", "/api/definitions/x/versions/abc", "/api/definitions/x/versions/99999999999",
-            $"/api/tasks/{Id}", "/api/nothing-here", "/api/decisions/nothing-here"];
+            $"/api/tasks/{Id}", "/api/nothing-here", "/api/decisions/nothing-here", "/api/incidents?state=sleeping", "/api/incidents?page=0",
+            "/api/incidents?instanceId=nope", "/api/incidents/not-a-guid", $"/api/incidents/{Id}", "/api/jobs/not-a-guid", $"/api/jobs/{Id}"];
         foreach (var get in gets) data.Add("GET", get, null, null);
         data.Add("DELETE", "/api/instances", null, null);
         data.Add("PUT", $"/api/tasks/{Id}/complete", "application/json", "{}");
@@ -120,5 +128,9 @@ public sealed class OpenApiTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         Assert.Contains("/api/definitions/{processId}/versions/{version}", paths);
         Assert.Contains("/api/instances/{id}/history", paths);
         Assert.Contains("/api/tasks/{id}/complete", paths);
+        Assert.Contains("/api/jobs/activate", paths);
+        Assert.Contains("/api/incidents/{id}/retry", paths);
+        Assert.Contains("/api/messages", paths);
+        Assert.Contains("/api/instances/{id}/variables", paths);
     }
 }

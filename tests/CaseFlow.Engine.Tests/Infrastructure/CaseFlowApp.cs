@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CaseFlow.Engine.Tests.Infrastructure;
 
 /// <summary>The service in memory on its own fresh database, with the test job handlers registered.</summary>
-public sealed class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -21,11 +21,25 @@ public sealed class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:CaseFlow", Database.ConnectionString);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Retries within a test's patience; commits wake the dispatcher, the poll catches back-offs.
+        builder.UseSetting("Jobs:BackOffBase", "00:00:00.050");
+        builder.UseSetting("Jobs:BackOffMax", "00:00:00.200");
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
+        builder.UseSetting("Jobs:SweepInterval", "00:00:00.100");
         builder.ConfigureServices(services =>
         {
             services.AddJobHandler<PaymentHandler>("payment");
             services.AddJobHandler<FailingHandler>("explode");
+            services.AddJobHandler<FlakyHandler>("flaky");
+            services.AddJobHandler<AccountHandler>("transfer");
+            services.AddJobHandler<RejectingHandler>("check");
         });
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a test class's own, applied after the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -49,4 +63,35 @@ public sealed class FailingHandler : IJobHandler
 {
     public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(JobContext job, CancellationToken ct) =>
         throw new InvalidOperationException("The payment provider is down.");
+}
+
+/// <summary>Fails the first two attempts of every job, then succeeds with the attempt count.</summary>
+public sealed class FlakyHandler : IJobHandler
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> Attempts = new();
+
+    public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(JobContext job, CancellationToken ct)
+    {
+        var attempt = Attempts.AddOrUpdate(job.JobKey, 1, (_, n) => n + 1);
+        if (attempt <= 2) throw new TimeoutException($"The bank did not answer (attempt {attempt}).");
+        return Task.FromResult<IReadOnlyDictionary<string, object?>?>(new Dictionary<string, object?> { ["attempts"] = attempt });
+    }
+}
+
+/// <summary>Transfers to the job's <c>account</c>, which must be a 16-digit text: bad data fails until an operator fixes it.</summary>
+public sealed class AccountHandler : IJobHandler
+{
+    public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(JobContext job, CancellationToken ct)
+    {
+        if (job.Variables.GetValueOrDefault("account") is not string { Length: 16 } account)
+            throw new ArgumentException($"The account '{job.Variables.GetValueOrDefault("account")}' is not a 16-digit bank account.");
+        return Task.FromResult<IReadOnlyDictionary<string, object?>?>(new Dictionary<string, object?> { ["transferredTo"] = account });
+    }
+}
+
+/// <summary>A business outcome, not a failure: the check rejects the case with a BPMN error.</summary>
+public sealed class RejectingHandler : IJobHandler
+{
+    public Task<IReadOnlyDictionary<string, object?>?> HandleAsync(JobContext job, CancellationToken ct) =>
+        throw new BpmnErrorException("not_eligible", "The income is above the limit.", new Dictionary<string, object?> { ["reason"] = "income" });
 }

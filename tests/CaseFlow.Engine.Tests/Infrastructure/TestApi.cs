@@ -85,3 +85,68 @@ public static class TestApi
 
     public static MediaTypeHeaderValue MediaType(string value) => new(value);
 }
+
+/// <summary>Waiting for what the service does after a request has returned (job handlers, retries, message correlation).</summary>
+public static class Eventually
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>Polls the instance until <paramref name="settled"/> holds; fails with its last state after <see cref="Patience"/>.</summary>
+    public static async Task<InstanceDto> InstanceAsync(this HttpClient client, Guid id, Func<InstanceDto, bool> settled, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var instance = await client.InstanceAsync(id);
+            if (settled(instance)) return instance;
+            if (DateTime.UtcNow > deadline)
+            {
+                var elements = string.Join(", ", instance.ActiveElements.Select(e => e.ElementId));
+                Assert.Fail($"Instance {id} did not settle ({what}) within {Patience}: {instance.Status} at [{elements}].");
+            }
+            await Task.Delay(25);
+        }
+    }
+
+    public static Task<InstanceDto> CompletedAsync(this HttpClient client, Guid id) =>
+        client.InstanceAsync(id, i => i.Status == "Completed", "completed");
+
+    /// <summary>Until the instance waits at <paramref name="elementId"/> (and nowhere else).</summary>
+    public static Task<InstanceDto> WaitingAtAsync(this HttpClient client, Guid id, string elementId) =>
+        client.InstanceAsync(id, i => i.ActiveElements.Count == 1 && i.ActiveElements[0].ElementId == elementId, $"waiting at {elementId}");
+
+    /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> accepts its answer, or fails the test.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, string? what = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Patience);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what ?? "the condition"}; last seen: {value}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls a GET until <paramref name="settled"/> holds for its answer.</summary>
+    public static async Task<T> GetAsync<T>(this HttpClient client, string url, Func<T, bool> settled, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await (await client.GetAsync(url)).ReadAsync<T>();
+            if (settled(value)) return value;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"GET {url} did not settle ({what}) within {Patience}.");
+            await Task.Delay(25);
+        }
+    }
+}
+
+public static class JobKeys
+{
+    /// <summary>A job's key is derived from its instance and element key (as the service derives it).</summary>
+    public static Guid For(Guid instanceId, long elementKey) => CaseFlow.Engine.Jobs.JobIds.For(instanceId, elementKey);
+
+    public static async Task<PageDto<CaseFlow.Engine.Incidents.IncidentDto>> IncidentsAsync(this HttpClient client, string query = "") =>
+        await (await client.GetAsync($"/api/incidents?{query}")).ReadAsync<PageDto<CaseFlow.Engine.Incidents.IncidentDto>>();
+}

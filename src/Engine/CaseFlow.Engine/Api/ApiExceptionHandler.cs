@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CaseFlow.Engine.Jobs;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -42,10 +41,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                     _ => StatusCodes.Status422UnprocessableEntity,
                 };
                 return (status, workflow.Code, workflow.Message, Located(elementId: workflow.ElementId));
-            case JobFailedException job:
-                var located = Located(elementId: job.ElementId);
-                located["jobType"] = job.JobType;
-                return (StatusCodes.Status422UnprocessableEntity, "job_failed", job.Message, located);
             case DbUpdateConcurrencyException:
                 return (StatusCodes.Status409Conflict, "concurrent_update",
                     "Another request changed the same instance first; reload and retry.", none);

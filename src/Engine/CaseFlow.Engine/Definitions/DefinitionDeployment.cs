@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
 using CaseFlow.Workflows.Bpmn;
@@ -50,6 +51,7 @@ internal static class DefinitionDeployment
                 Name = process.Name, Xml = xml, ContentHash = hash, DeployedAt = now,
             };
             db.Definitions.Add(row);
+            MessageCorrelation.RegisterStartEvents(db, row.Id, process);
             added.Add((row, process));
             deployed.Add(row.ToDto());
         }

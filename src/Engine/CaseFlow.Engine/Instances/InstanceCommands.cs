@@ -3,7 +3,9 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
+using CaseFlow.Engine.Incidents;
 using CaseFlow.Engine.Jobs;
+using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
 using CaseFlow.Workflows.Calendars;
@@ -15,12 +17,12 @@ namespace CaseFlow.Engine.Instances;
 
 /// <summary>
 /// Runs one state-changing request as one transaction: load, execute, apply the result, then the
-/// follow-on work it causes (child instances, parents resuming, in-process jobs, decisions) until nothing is left,
+/// follow-on work it causes (child instances, parents resuming, decisions, messages) until nothing is left,
 /// and write it all with a single SaveChanges. Any exception leaves the database untouched.
 /// Scoped: one per request.
 /// </summary>
 internal sealed class InstanceCommands(
-    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, JobHandlers jobs, TimerSchedule timers, IWorkCalendar calendar, TimeProvider clock)
+    CaseFlowDb db, DefinitionCache definitions, DecisionEvaluator decisions, TimerSchedule timers, IWorkCalendar calendar, TimeProvider clock)
 {
     /// <summary>Bounds a command's follow-on work, e.g. a process that calls itself.</summary>
     private const int MaxSteps = 1000;
@@ -28,14 +30,23 @@ internal sealed class InstanceCommands(
     private readonly Dictionary<Guid, LoadedInstance> _loaded = [];
     private readonly Queue<Work> _work = new();
     private readonly ResultWriter _writer = new(db);
+    private readonly JobRows _jobs = new(db);
+    private readonly MessageCorrelation _messages = new(db);
     private DateTimeOffset _now;
     private int _steps;
+
+    /// <summary>The incident rows this command writes; the incident routes say who resolves and how.</summary>
+    public IncidentRows Incidents { get; } = new(db);
+
+    /// <summary>The time the command runs at.</summary>
+    public DateTimeOffset Now => _now;
 
     private abstract record Work;
     /// <summary>By id: a parent or child is loaded only when its turn comes.</summary>
     private sealed record Run(Guid Target, Command Command) : Work;
     private sealed record StartChild(LoadedInstance Parent, ChildInstanceRequested Request) : Work;
-    private sealed record RunJob(LoadedInstance Target, JobCreated Job, IJobHandler Handler) : Work;
+    private sealed record TakeBufferedMessage(LoadedInstance Target, MessageSubscriptionOpened Subscription) : Work;
+    private sealed record Publish(string Name, string CorrelationKey, IReadOnlyDictionary<string, object?> Variables, PublishOutcome Outcome) : Work;
     private sealed record EvaluateDecision(LoadedInstance Target, DecisionRequested Request) : Work;
 
     public async Task<LoadedInstance> StartAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
@@ -54,6 +65,16 @@ internal sealed class InstanceCommands(
         _work.Enqueue(new Run(row.Id, command));
         await DrainAsync(ct);
         return target;
+    }
+
+    /// <summary>Publishes a message: correlates it to every waiting instance and starts the processes it starts.</summary>
+    public async Task<PublishOutcome> PublishAsync(string name, string correlationKey, IReadOnlyDictionary<string, object?> variables, CancellationToken ct)
+    {
+        _now = clock.GetUtcNow();
+        var outcome = new PublishOutcome();
+        _work.Enqueue(new Publish(name, correlationKey, variables, outcome));
+        await DrainAsync(ct);
+        return outcome;
     }
 
     /// <summary>
@@ -75,6 +96,7 @@ internal sealed class InstanceCommands(
         // Joins the transaction of the idempotency middleware when there is one.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await _jobs.SaveAsync(_now, ct);
         // After the instance rows: history references them.
         await HistoryInsert.ExecuteAsync(db, _writer.History, ct);
         // Quartz writes the timers through this same transaction: they commit, or vanish, with the state.
@@ -98,9 +120,14 @@ internal sealed class InstanceCommands(
                 case StartChild start:
                     await StartChildAsync(start.Parent, start.Request, ct);
                     break;
-                case RunJob job:
-                    var variables = await RunHandlerAsync(job, ct);
-                    _work.Enqueue(new Run(job.Target.Row.Id, new CompleteJob(job.Job.ElementKey, variables)));
+                case TakeBufferedMessage take when _messages.IsOpen(take.Target.Row, take.Subscription)
+                                                  && await _messages.TakeBufferedAsync(take.Subscription, _now, ct) is { } correlate:
+                    _work.Enqueue(new Run(take.Target.Row.Id, correlate));
+                    break;
+                case TakeBufferedMessage:
+                    break;
+                case Publish publish:
+                    await PublishToTargetsAsync(publish, ct);
                     break;
                 case EvaluateDecision evaluate when evaluate.Target.State.Find(evaluate.Request.ElementKey) is { Kind: ElementKind.BusinessRuleTask }:
                     _work.Enqueue(new Run(evaluate.Target.Row.Id, await EvaluateDecisionAsync(evaluate.Request, ct)));
@@ -159,18 +186,19 @@ internal sealed class InstanceCommands(
         return new CompleteDecision(request.ElementKey, result.Result, matches, result.Warnings);
     }
 
-    private async Task<IReadOnlyDictionary<string, object?>?> RunHandlerAsync(RunJob work, CancellationToken ct)
+    private async Task PublishToTargetsAsync(Publish publish, CancellationToken ct)
     {
-        var job = work.Job;
-        var context = new JobContext(work.Target.Row.Id, work.Target.Row.ProcessId, job.ElementKey, job.ElementId,
-            job.JobType, job.Retries, job.Headers, job.Variables);
-        try
+        var targets = await _messages.FindTargetsAsync(publish.Name, publish.CorrelationKey, ct);
+        foreach (var subscription in targets.Subscriptions)
         {
-            return await work.Handler.HandleAsync(context, ct);
+            publish.Outcome.Correlated.Add(subscription.InstanceId);
+            _work.Enqueue(new Run(subscription.InstanceId, new CorrelateMessage(subscription.SubscriptionKey, publish.Name, publish.Variables)));
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        foreach (var start in targets.Starts)
         {
-            throw new JobFailedException(job.ElementId, job.JobType, e.Message, e);
+            var command = new StartInstance(Guid.CreateVersion7(_now), publish.Variables, StartEventId: start.EventId);
+            publish.Outcome.Started.Add(command.InstanceId);
+            await StartInstanceAsync(start.DefinitionId, start.Version, command, ct);
         }
     }
 
@@ -182,8 +210,24 @@ internal sealed class InstanceCommands(
         {
             switch (effect)
             {
-                case JobCreated job when jobs.Find(job.JobType) is { } handler:
-                    _work.Enqueue(new RunJob(instance, job, handler));
+                case JobCreated or JobCancelled:
+                    _jobs.Apply(instance.Row, effect, _now);
+                    break;
+                case IncidentRaised or IncidentResolved:
+                    Incidents.Apply(instance.Row, effect, _now);
+                    break;
+                case MessageSubscriptionOpened opened:
+                    _messages.Open(instance.Row, opened, _now);
+                    _work.Enqueue(new TakeBufferedMessage(instance, opened));
+                    break;
+                case MessageSubscriptionClosed closed:
+                    _messages.Close(instance.Row, closed);
+                    break;
+                case MessagePublished published:
+                    _work.Enqueue(new Publish(published.MessageName, published.CorrelationKey, published.Variables, new PublishOutcome()));
+                    break;
+                case ErrorPassedToParent error when instance.Row.ParentInstanceId is { } parentId:
+                    _work.Enqueue(new Run(parentId, new ThrowError(instance.Row.ParentElementKey!.Value, error.ErrorCode, error.ErrorMessage, error.Variables)));
                     break;
                 case TimerScheduled timer:
                     timers.Schedule(instance.Row.Id, timer);

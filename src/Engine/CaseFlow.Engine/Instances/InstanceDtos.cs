@@ -9,6 +9,9 @@ public sealed record StartInstanceRequest(string? ProcessId, int? Version, strin
 
 public sealed record CancelInstanceRequest(string? Reason);
 
+/// <param name="ScopeKey">The element instance whose scope takes the variables; process level when absent.</param>
+public sealed record SetVariablesRequest(JsonElement? Variables, long? ScopeKey);
+
 public sealed record ActiveElementDto(long Key, string ElementId, string Kind, long? ScopeKey);
 
 public sealed record InstanceDto(

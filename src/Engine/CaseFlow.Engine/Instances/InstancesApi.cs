@@ -16,6 +16,7 @@ public static class InstancesApi
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapPost("/{id}/cancel", Cancel).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/variables", SetVariables).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -87,6 +88,22 @@ public static class InstancesApi
         var cancelled = await commands.ExecuteAsync(row, new CancelInstance(ActingUser.From(http), request?.Reason), ct);
         await commands.SaveAsync(ct);
         return TypedResults.Ok(cancelled.ToDto());
+    }
+
+    /// <summary>An operator fixes data (before retrying an incident): at process level, or in the scope of <c>scopeKey</c>.</summary>
+    private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> SetVariables(
+        Guid id, SetVariablesRequest request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+    {
+        var variables = Variables.Read(request.Variables);
+        if (variables is null) return Problems.Invalid("field_required", "variables is required (a JSON object).", "variables");
+        var row = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (row is null) return NotFound(id);
+        if (row.Status != InstanceStatus.Active)
+            return Problems.Conflict("instance_not_active", $"Instance {id} is {row.Status.ToString().ToLowerInvariant()}.");
+
+        var changed = await commands.ExecuteAsync(row, new SetVariables(variables, request.ScopeKey, ActingUser.From(http)), ct);
+        await commands.SaveAsync(ct);
+        return TypedResults.Ok(changed.ToDto());
     }
 
     private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("instance_not_found", $"Instance {id} does not exist.");

@@ -51,9 +51,8 @@ internal sealed class ResultWriter(CaseFlowDb db)
                 dropped.State = UserTaskState.Cancelled;
                 dropped.CompletedAt = now;
                 break;
-            // Jobs without an in-process handler wait for external workers (a later issue); the
-            // instance state holds them, and an instance's end is in its row's status.
-            case JobCreated or JobCancelled or InstanceEnded:
+            // An instance's end is in its row's status.
+            case InstanceEnded:
                 break;
             default:
                 throw new InvalidOperationException($"The service does not handle the effect {effect.GetType().Name}.");

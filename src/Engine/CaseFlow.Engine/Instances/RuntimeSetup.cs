@@ -1,20 +1,18 @@
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
-using CaseFlow.Engine.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseFlow.Engine.Instances;
 
 public static class RuntimeSetup
 {
-    /// <summary>The command path: parsed definitions and decisions, the per-request command runner, job handlers, the clock.</summary>
+    /// <summary>The command path: parsed definitions and decisions, the per-request command runner, the clock.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<DecisionCache>();
         services.AddScoped<DecisionEvaluator>();
-        services.AddScoped<JobHandlers>();
         services.AddScoped<InstanceCommands>();
         services.AddSingleton<BackgroundCommands>();
         return services;

@@ -2,19 +2,31 @@ namespace CaseFlow.Engine.Jobs;
 
 /// <summary>What a job handler is told about the service task it works for.</summary>
 public sealed record JobContext(
-    Guid InstanceId, string ProcessId, long ElementKey, string ElementId, string JobType, int Retries,
+    Guid JobKey, Guid InstanceId, string ProcessId, long ElementKey, string ElementId, string JobType, int Retries,
     IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, object?> Variables);
 
 /// <summary>
-/// In-process work for a service task's job type. Runs inside the command that created the job, before
-/// its transaction commits: what it returns completes the job in the same transaction, and an
-/// exception fails the whole command with nothing written. A handler that touches other systems may
-/// run again if the command then loses a race (409), so make those calls idempotent.
+/// In-process work for a service task's job type, run by the <see cref="JobDispatcher"/> after the command that
+/// created the job has committed, outside any transaction. What it returns completes the job; an exception fails
+/// the attempt (retried after a back-off while retries last, then an incident with the exception's text and stack).
+/// Jobs run at least once: a node that dies mid-handler leaves the lock to expire and the job runs again, so make
+/// the handler's outside calls idempotent (the job key is stable across attempts).
 /// </summary>
 public interface IJobHandler
 {
     /// <returns>Variables to set on completion, or null for none.</returns>
     Task<IReadOnlyDictionary<string, object?>?> HandleAsync(JobContext job, CancellationToken ct);
+}
+
+/// <summary>
+/// A job handler that wants a BPMN error instead of a failure throws this: the job's element throws
+/// <see cref="ErrorCode"/>, caught by a boundary error event (or an incident when nobody catches it).
+/// </summary>
+public sealed class BpmnErrorException(string errorCode, string? message = null, IReadOnlyDictionary<string, object?>? variables = null)
+    : Exception(message ?? $"BPMN error {errorCode}")
+{
+    public string ErrorCode { get; } = errorCode;
+    public IReadOnlyDictionary<string, object?>? Variables { get; } = variables;
 }
 
 internal sealed record JobHandlerRegistration(string JobType, Type HandlerType);
@@ -31,30 +43,22 @@ public static class JobHandlerRegistrations
     }
 }
 
-/// <summary>Finds the handler of a job type; jobs without one wait for an external worker.</summary>
-internal sealed class JobHandlers(IEnumerable<JobHandlerRegistration> registrations, IServiceProvider services)
+/// <summary>The registered handlers by job type; jobs of other types wait for external workers.</summary>
+internal sealed class JobHandlers
 {
-    private readonly Dictionary<string, Type> _byType = BuildIndex(registrations);
+    private readonly Dictionary<string, Type> _byType = new(StringComparer.Ordinal);
 
-    private static Dictionary<string, Type> BuildIndex(IEnumerable<JobHandlerRegistration> registrations)
+    public JobHandlers(IEnumerable<JobHandlerRegistration> registrations)
     {
-        var index = new Dictionary<string, Type>(StringComparer.Ordinal);
         foreach (var registration in registrations)
         {
-            if (!index.TryAdd(registration.JobType, registration.HandlerType))
+            if (!_byType.TryAdd(registration.JobType, registration.HandlerType))
                 throw new InvalidOperationException($"Two job handlers are registered for job type '{registration.JobType}'.");
         }
-        return index;
+        Types = [.. _byType.Keys.Order(StringComparer.Ordinal)];
     }
 
-    public IJobHandler? Find(string jobType) =>
-        _byType.TryGetValue(jobType, out var type) ? (IJobHandler)services.GetRequiredService(type) : null;
-}
+    public IReadOnlyList<string> Types { get; }
 
-/// <summary>A job handler threw: the command fails as a whole (422 <c>job_failed</c>).</summary>
-public sealed class JobFailedException(string elementId, string jobType, string message, Exception inner)
-    : Exception($"The job '{jobType}' of '{elementId}' failed: {message}", inner)
-{
-    public string ElementId { get; } = elementId;
-    public string JobType { get; } = jobType;
+    public IJobHandler Create(IServiceProvider scope, string jobType) => (IJobHandler)scope.GetRequiredService(_byType[jobType]);
 }

@@ -2,7 +2,10 @@ using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Idempotency;
+using CaseFlow.Engine.Incidents;
 using CaseFlow.Engine.Instances;
+using CaseFlow.Engine.Jobs;
+using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +32,11 @@ public sealed class CaseFlowDb : DbContext
     public DbSet<TaskCandidate> TaskCandidates => Set<TaskCandidate>();
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<MessageSubscription> MessageSubscriptions => Set<MessageSubscription>();
+    public DbSet<PublishedMessage> Messages => Set<PublishedMessage>();
+    public DbSet<MessageStartEvent> MessageStartEvents => Set<MessageStartEvent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -55,6 +63,11 @@ public sealed class CaseFlowDb : DbContext
         modelBuilder.ApplyConfiguration(new TaskCandidateConfiguration());
         modelBuilder.ApplyConfiguration(new HistoryEntryConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new JobConfiguration());
+        modelBuilder.ApplyConfiguration(new IncidentConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageSubscriptionConfiguration());
+        modelBuilder.ApplyConfiguration(new PublishedMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageStartEventConfiguration());
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 }

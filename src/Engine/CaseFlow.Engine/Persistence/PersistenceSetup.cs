@@ -1,5 +1,6 @@
 using CaseFlow.Engine.Persistence.Migrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaseFlow.Engine.Persistence;
 
@@ -15,6 +16,8 @@ public static class PersistenceSetup
             var settings = provider.GetRequiredService<DatabaseSettings>();
             if (settings.Provider == DatabaseProvider.Postgres) options.UseNpgsql(PooledWithoutReset(settings.ConnectionString));
             else options.UseSqlite(settings.ConnectionString);
+            // Features observe commits (the job dispatcher wakes when a new job is committed).
+            options.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         return services;
     }
