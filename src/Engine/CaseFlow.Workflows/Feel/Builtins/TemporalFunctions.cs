@@ -11,6 +11,9 @@ internal static class TemporalFunctions
         r.Add("time", "hour, minute, second, offset?", TimeOf);
         r.Add("date and time", "from", DateTimeFrom);
         r.Add("date and time", "date, time", DateTimeOf);
+        // Camunda's extension: the same instant on another zone's clock. Positional calls reach DateTimeOf,
+        // which tells the two apart by the second argument's type.
+        r.Add("date and time", "date, timezone", DateTimeOf);
         r.Add("duration", "from", (a, e) => a[0] is string s && TemporalParser.TryParseDuration(s, out var d) ? d : Bad(a, e, "duration"));
         r.Add("years and months duration", "from, to", YearsMonthsBetween);
         // The clock is read at each call, so these are never folded into constants.
@@ -69,11 +72,25 @@ internal static class TemporalFunctions
 
     private static object? DateTimeOf(object?[] a, Env e)
     {
+        if (a[0] is FeelDateTime at && a[1] is string zone) return AtZone(at, zone, e);
         DateOnly? date = a[0] switch { DateOnly d => d, FeelDateTime dt => dt.Date, _ => null };
         if (date is not { } day || a[1] is not FeelTime time) return Args.Invalid(e, "date and time", a);
         var local = day.ToDateTime(time.Local);
         if (time.ZoneId is not null) return FeelDateTime.InZone(local, time.ZoneId);
         return time.Offset is { } o ? new FeelDateTime(local, o) : new FeelDateTime(local);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/>'s instant as read in <paramref name="zone"/> (an IANA id, <c>Z</c> or an offset
+    /// such as <c>+08:00</c>). A local date and time is read as UTC, as FEEL compares local values, rather
+    /// than in the server's zone, so the result does not depend on where the engine runs.
+    /// </summary>
+    private static object? AtZone(FeelDateTime value, string zone, Env e)
+    {
+        var instant = value.ToDateTimeOffset();
+        if (TemporalParser.TryParseOffset(zone, out var offset)) return FeelDateTime.FromDateTimeOffset(instant.ToOffset(offset));
+        if (FeelZones.Find(zone) is null) return e.Fail($"Function 'date and time': \"{zone}\" is not a time zone");
+        return FeelDateTime.AtInstant(instant, zone);
     }
 
     /// <summary>Whole months from one date (or date and time) to another, negative when going back.</summary>

@@ -24,7 +24,9 @@ internal static partial class TemporalParser
     {
         value = null;
         if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal)) return TryParseDuration(text, out value);
-        if (text.Contains('T'))
+        // A zone id may hold a T of its own (@Etc/GMT), so only the part before it decides.
+        var zoneAt = text.IndexOf('@');
+        if ((zoneAt < 0 ? text : text[..zoneAt]).Contains('T'))
         {
             if (!TryParseDateTime(text, out var dt)) return false;
             value = dt;
@@ -117,6 +119,16 @@ internal static partial class TemporalParser
             return true;
         }
         catch (OverflowException) { return false; }
+    }
+
+    /// <summary>Reads <c>Z</c> or <c>+hh:mm</c> / <c>-hh:mm</c> (within ±14:00).</summary>
+    public static bool TryParseOffset(string text, out TimeSpan offset)
+    {
+        offset = default;
+        var m = TimePattern().Match("00:00:00" + text);
+        if (!m.Success || !(m.Groups[5].Success || m.Groups[6].Success) || !TryOffset(m, out var parsed)) return false;
+        offset = parsed!.Value;
+        return true;
     }
 
     private static bool TryOffset(Match m, out TimeSpan? offset)
