@@ -23,7 +23,7 @@ internal sealed class TypeRegistry(IReadOnlyDictionary<string, ItemDefinition> i
     {
         ["Any"] = _ => true,
         ["string"] = v => v is string,
-        ["number"] = v => v is decimal,
+        ["number"] = v => v is decimal or FeelNumber,
         ["boolean"] = v => v is bool,
         ["date"] = v => v is DateOnly,
         ["time"] = v => v is FeelTime,

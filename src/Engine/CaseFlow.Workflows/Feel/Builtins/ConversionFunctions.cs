@@ -35,7 +35,7 @@ internal static partial class ConversionFunctions
 
     private static object? Number(object?[] a, Env e)
     {
-        if (a[0] is decimal d && a.Length == 1) return d;
+        if (Numbers.IsNumber(a[0]) && a.Length == 1) return a[0];
         if (a[0] is not string text) return Args.Invalid(e, "number", a);
         var grouping = a.Arg(1);
         var separator = a.Arg(2);
@@ -43,9 +43,8 @@ internal static partial class ConversionFunctions
             return e.Fail("Function 'number': grouping separator must be ' ', ',' or '.', decimal separator '.' or ',', and they must differ");
         if (grouping is string g) text = text.Replace(g, "", StringComparison.Ordinal);
         if (separator is ",") text = text.Replace(',', '.');
-        if (!NumberText().IsMatch(text) ||
-            !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (!NumberText().IsMatch(text) || !FeelNumber.TryParse(text, out var value))
             return e.Fail($"Function 'number': \"{a[0]}\" is not a number");
-        return value;
+        return value.ToValue();
     }
 }

@@ -25,7 +25,7 @@ internal sealed record FeelType(
         {
             "Any" => value is not null,
             "Null" => value is null,
-            "number" => value is decimal,
+            "number" => value is decimal or FeelNumber,
             "string" => value is string,
             "boolean" => value is bool,
             "date" => value is DateOnly,

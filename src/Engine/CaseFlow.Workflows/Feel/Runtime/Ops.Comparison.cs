@@ -18,7 +18,7 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         return a switch
         {
-            decimal x2 when b is decimal y2 => x2.CompareTo(y2),
+            decimal or FeelNumber when Numbers.IsNumber(b) => Numbers.Compare(a, b!),
             string s when b is string t => Math.Sign(string.CompareOrdinal(s, t)),
             DateOnly d when b is DateOnly e => d.CompareTo(e),
             FeelDateTime d when b is FeelDateTime e => d.InstantTicks.CompareTo(e.InstantTicks),
@@ -43,7 +43,7 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         return a switch
         {
-            decimal x when b is decimal y => x == y,
+            decimal or FeelNumber when Numbers.IsNumber(b) => Numbers.Compare(a, b!) == 0,
             string x when b is string y => string.Equals(x, y, StringComparison.Ordinal),
             bool x when b is bool y => x == y,
             DateOnly x when b is DateOnly y => x == y,
