@@ -100,7 +100,7 @@ public static class TckCatalog
                 ? number.ToValue()
                 : throw new FormatException($"Not a number: {text}"),
             "boolean" => text.Trim() == "true",
-            "date" when TemporalParser.TryParseDate(text.Trim(), out var d) => d,
+            "date" when TemporalParser.TryParseAnyDate(text.Trim(), out var d) => d,
             "time" when TemporalParser.TryParseTime(text.Trim(), out var t) => t,
             "dateTime" when TemporalParser.TryParseDateTime(text.Trim(), out var dt) => dt,
             "duration" when TemporalParser.TryParseDuration(text.Trim(), out var duration) => duration,

@@ -26,8 +26,8 @@ internal static class TemporalFunctions
 
     private static object? DateFrom(object?[] a, Env e) => a[0] switch
     {
-        string s when TemporalParser.TryParseDate(s, out var d) => d,
-        DateOnly d => d,
+        string s when TemporalParser.TryParseAnyDate(s, out var d) => d,
+        DateOnly or FeelDate => a[0],
         FeelDateTime dt => dt.Date,
         _ => Bad(a, e, "date"),
     };
@@ -35,9 +35,7 @@ internal static class TemporalFunctions
     private static object? DateOf(object?[] a, Env e)
     {
         if (!Args.TryInt(a[0], out var y) || !Args.TryInt(a[1], out var m) || !Args.TryInt(a[2], out var d)) return Args.Invalid(e, "date", a);
-        if (y is < 1 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-            return e.Fail($"Function 'date': {y}-{m}-{d} is not a valid date");
-        return new DateOnly(y, m, d);
+        return FeelDate.Create(y, m, d) ?? e.Fail($"Function 'date': {y}-{m}-{d} is not a valid date");
     }
 
     private static object? TimeFrom(object?[] a, Env e) => a[0] switch

@@ -28,7 +28,7 @@ internal sealed record FeelType(
             "number" => value is decimal or FeelNumber,
             "string" => value is string,
             "boolean" => value is bool,
-            "date" => value is DateOnly,
+            "date" => value is DateOnly or FeelDate,
             "time" => value is FeelTime,
             "date and time" => value is FeelDateTime,
             "days and time duration" => value is TimeSpan,

@@ -28,10 +28,10 @@ internal static partial class Ops
             return Result("add", a, b, env, (a, b) switch
             {
                 (string p, string q) => string.Concat(p, q),
-                (DateOnly d, TimeSpan t) => AddDays(d, t),
-                (TimeSpan t, DateOnly d) => AddDays(d, t),
-                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
-                (YearsMonthsDuration m, DateOnly d) => d.AddMonths(m.TotalMonths),
+                (DateOnly or FeelDate, TimeSpan t) => Dated(FeelDate.AddDays(a, t)),
+                (TimeSpan t, DateOnly or FeelDate) => Dated(FeelDate.AddDays(b, t)),
+                (DateOnly or FeelDate, YearsMonthsDuration m) => Dated(FeelDate.AddMonths(a, m.TotalMonths)),
+                (YearsMonthsDuration m, DateOnly or FeelDate) => Dated(FeelDate.AddMonths(b, m.TotalMonths)),
                 (FeelDateTime d, TimeSpan t) => d.Add(t),
                 (TimeSpan t, FeelDateTime d) => d.Add(t),
                 (FeelDateTime d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
@@ -57,9 +57,9 @@ internal static partial class Ops
             if (numbers) return number;
             return Result("subtract", a, b, env, (a, b) switch
             {
-                (DateOnly p, DateOnly q) => p.ToDateTime(TimeOnly.MinValue) - q.ToDateTime(TimeOnly.MinValue),
-                (DateOnly d, TimeSpan t) => AddDays(d, -t),
-                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(-m.TotalMonths),
+                (DateOnly or FeelDate, DateOnly or FeelDate) => TimeSpan.FromDays(FeelDate.DayNumberOf(a) - FeelDate.DayNumberOf(b)),
+                (DateOnly or FeelDate, TimeSpan t) => Dated(FeelDate.AddDays(a, -t)),
+                (DateOnly or FeelDate, YearsMonthsDuration m) => Dated(FeelDate.AddMonths(a, -m.TotalMonths)),
                 (FeelDateTime p, FeelDateTime q) => Between(p, q, env),
                 (FeelDateTime p, DateOnly q) => Between(p, AtMidnightLike(q, p), env),
                 (DateOnly p, FeelDateTime q) => Between(AtMidnightLike(p, q), q, env),
@@ -166,7 +166,8 @@ internal static partial class Ops
     private static string CannotMessage(string verb, object? a, object? b) =>
         $"Cannot {verb} {FeelValue.TypeName(a)} and {FeelValue.TypeName(b)}";
 
-    private static DateOnly AddDays(DateOnly d, TimeSpan t) => DateOnly.FromDateTime(d.ToDateTime(TimeOnly.MinValue) + t);
+    /// <summary>A date result, or the out-of-range failure the caller reports when it is beyond ±999999999 years.</summary>
+    private static object Dated(object? date) => date ?? throw new ArgumentOutOfRangeException(nameof(date));
 
     private static TimeSpan Scale(TimeSpan t, decimal n) => new((long)decimal.Round(t.Ticks * n));
 

@@ -52,7 +52,7 @@ public static class FeelValue
         decimal or FeelNumber => "number",
         string => "string",
         bool => "boolean",
-        DateOnly => "date",
+        DateOnly or FeelDate => "date",
         FeelTime => "time",
         FeelDateTime => "date and time",
         TimeSpan => "days and time duration",

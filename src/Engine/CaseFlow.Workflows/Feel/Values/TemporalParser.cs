@@ -32,11 +32,23 @@ internal static partial class TemporalParser
             value = dt;
             return true;
         }
-        if (TryParseDate(text, out var d)) { value = d; return true; }
+        if (TryParseAnyDate(text, out value)) return true;
         if (TryParseTime(text, out var t)) { value = t; return true; }
         return false;
     }
 
+    /// <summary>A date of any year XML Schema allows: a <see cref="DateOnly"/> for years 1-9999, else a <see cref="FeelDate"/>.</summary>
+    public static bool TryParseAnyDate(string text, out object? date)
+    {
+        date = null;
+        var m = DatePattern().Match(text);
+        if (!m.Success) return false;
+        date = FeelDate.Create(long.Parse(m.Groups[1].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].ValueSpan, CultureInfo.InvariantCulture));
+        return date is not null;
+    }
+
+    /// <summary>A date in DateOnly's years 1-9999, as the date part of a date and time must be.</summary>
     public static bool TryParseDate(string text, out DateOnly date)
     {
         date = default;
