@@ -93,6 +93,12 @@ public sealed class NumberPrecisionTests
     [InlineData("string(1 / 10 ** 50)", "1E-50")]
     public void Conversions_keep_every_digit(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
 
+    [Theory]
+    [InlineData("duration(\"P3D\") * (1 / 3)", "P1D")]
+    [InlineData("duration(\"P1D\") / (3 / 1)", "PT8H")]
+    [InlineData("duration(\"P2Y\") * (1 / 2)", "P1Y")]
+    public void Durations_scale_by_34_digit_numbers(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
+
     [Fact]
     public void Numbers_beyond_decimal128_range_are_null_with_a_warning()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CaseFlow.Workflows.Feel;
 
 /// <summary>
@@ -104,6 +106,11 @@ internal static class Numbers
         };
         return Result(result, op.ToString(), env);
     }
+
+    /// <summary>A number as the nearest decimal, for scaling durations: their 100 ns ticks cannot show more digits.
+    /// Anything else, and numbers beyond decimal's range, pass through unchanged.</summary>
+    public static object? Approximate(object? value) =>
+        value is FeelNumber n && decimal.TryParse(n.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : value;
 
     public static object? Result(FeelNumber? result, string op, Env env) =>
         result is { } n ? n.ToValue() : env.Fail($"Numeric overflow in {op}: the result is beyond decimal128's range");

@@ -84,6 +84,7 @@ internal static partial class Ops
         {
             var number = Numbers.Arithmetic(a!, b!, '*', env, out var numbers);
             if (numbers) return number;
+            (a, b) = (Numbers.Approximate(a), Numbers.Approximate(b));
             return Result("multiply", a, b, env, (a, b) switch
             {
                 (TimeSpan t, decimal n) => Scale(t, n),
@@ -110,6 +111,7 @@ internal static partial class Ops
                 var number = Numbers.Arithmetic(a!, b!, '/', env, out var numbers);
                 if (numbers) return number;
             }
+            b = Numbers.Approximate(b);
             return Result("divide", a, b, env, (a, b) switch
             {
                 _ when divisorIsZero => Mismatch,
