@@ -97,7 +97,19 @@ public sealed class NumberPrecisionTests
     [InlineData("duration(\"P3D\") * (1 / 3)", "P1D")]
     [InlineData("duration(\"P1D\") / (3 / 1)", "PT8H")]
     [InlineData("duration(\"P2Y\") * (1 / 2)", "P1Y")]
-    public void Durations_scale_by_34_digit_numbers(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
+    [InlineData("time(10, 0, 1 / 3)", "10:00:00.3333333")]
+    public void Durations_and_times_take_34_digit_numbers(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
+
+    [Theory]
+    [InlineData("[1, 2, 3][10 ** 40]")]
+    [InlineData("[1, 2, 3][1 / 3]")]
+    [InlineData("[1, 2, 3][100000000000000000000000000000000000]")]
+    public void A_34_digit_list_index_is_null_with_a_warning(string expression)
+    {
+        var (result, warnings) = F.EvalWarn(expression);
+        Assert.Null(result);
+        Assert.NotEmpty(warnings);
+    }
 
     [Fact]
     public void Numbers_beyond_decimal128_range_are_null_with_a_warning()

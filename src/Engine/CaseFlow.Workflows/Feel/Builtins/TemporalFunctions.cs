@@ -48,7 +48,7 @@ internal static class TemporalFunctions
 
     private static object? TimeOf(object?[] a, Env e)
     {
-        if (!Args.TryInt(a[0], out var h) || !Args.TryInt(a[1], out var m) || a[2] is not decimal s || (a.Has(3) && a[3] is not TimeSpan))
+        if (!Args.TryInt(a[0], out var h) || !Args.TryInt(a[1], out var m) || Numbers.Approximate(a[2]) is not decimal s || (a.Has(3) && a[3] is not TimeSpan))
             return Args.Invalid(e, "time", a);
         if (h is < 0 or > 23 || m is < 0 or > 59 || s < 0 || s >= 60) return e.Fail("Function 'time': hour, minute or second out of range");
         var local = new TimeOnly(h, m).Add(new TimeSpan((long)decimal.Truncate(s * TimeSpan.TicksPerSecond)));
