@@ -9,9 +9,6 @@ namespace CaseFlow.Workflows.Feel;
 /// </summary>
 internal static class Numbers
 {
-    // 10^0 .. 10^27: a decimal quotient below 10^(27 - scale) has fewer than 28 digits, so its division stopped on a zero remainder.
-    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 28).Select(n => Enumerable.Repeat(10m, n).Aggregate(1m, (p, t) => p * t))];
-
     public static bool IsNumber(object? value) => value is decimal or FeelNumber;
 
     public static bool TryGet(object? value, out FeelNumber number)
@@ -70,9 +67,11 @@ internal static class Numbers
     {
         try
         {
-            // An inexact decimal quotient fills all 28-29 digits or stops at scale 28; a shorter one is exact.
+            // Decimal rounds an endless quotient and then drops its trailing zeros, so its length says nothing;
+            // multiplying back does: when that product is exact (no scale lost) and equals x, so is the quotient.
             var r = x / y;
-            if (r.Scale < 28 && Math.Abs(r) < Powers[27 - r.Scale]) return r;
+            var back = r * y;
+            if (back.Scale == r.Scale + y.Scale && back == x) return r;
         }
         catch (OverflowException) { }
         return Result(FeelNumber.Divide(FeelNumber.FromDecimal(x), FeelNumber.FromDecimal(y)), "/", env);
