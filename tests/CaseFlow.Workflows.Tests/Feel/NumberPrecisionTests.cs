@@ -170,6 +170,14 @@ public sealed class NumberPrecisionTests
     }
 
     [Fact]
+    public void Change_detection_compares_numbers_by_value_across_representations()
+    {
+        Assert.True(ValueEquality.AreEqual(1.5m, FeelNumber.FromDecimal(1.50m)));
+        Assert.False(ValueEquality.AreEqual(F.Eval("1 / 3"), 0.3333333333333333333333333333m));
+        Assert.True(ValueEquality.AreEqual(F.Eval("[1 / 3]"), F.Eval("[2 / 6]")));
+    }
+
+    [Fact]
     public void Equal_numbers_are_equal_structs_with_equal_hashes()
     {
         Assert.True(FeelNumber.TryParse("1.50", out var a));
