@@ -5,7 +5,7 @@ using CaseFlow.Workflows.Values;
 namespace CaseFlow.Workflows.Tests.Feel;
 
 /// <summary>
-/// FEEL arithmetic against an independent decimal128: Feel/Decimal128/cases.json holds 1,200 cases computed by
+/// FEEL arithmetic against an independent decimal128: Feel/Decimal128/cases.json holds 1,220 cases computed by
 /// Python's decimal module in IEEE 754-2008 decimal128's context (34 digits, half even, exponents to ±6144),
 /// written by generate.py beside it. Operands span what decimal holds, 34-digit numbers and huge and tiny
 /// magnitudes, so both the decimal fast path and the FeelNumber path are checked.

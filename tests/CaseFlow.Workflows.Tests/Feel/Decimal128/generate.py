@@ -46,4 +46,14 @@ for _ in range(50):
     n = rng.randint(-40, 40)
     base = D128.plus(Decimal(rng.randint(1, 10 ** rng.randint(1, 12))) / Decimal(10) ** rng.randint(0, 6))
     add("**", (base, Decimal(n)), lambda: D128.power(base, n))
+# Edge cases: logarithms near 1 (where a general reduction would cancel), exponentials of tiny numbers,
+# quotients that end exactly on a tie, powers that overflow.
+for a in ["1.000000000000000000000000000000001", "0.9999999999999999999999999999999999", "1.0000000001", "0.5000000000000000000000000000000001", "1.999999999999999999999999999999999"]:
+    add("log", (Decimal(a),), lambda: D128.ln(Decimal(a)))
+for a in ["1E-30", "-1E-30", "1E-6000", "14000", "-14000"]:
+    add("exp", (Decimal(a),), lambda: D128.exp(Decimal(a)))
+for a, b in [("1", "3"), ("2", "3"), ("1", "8E+34"), ("5", "2E+34"), ("1234567890123456789012345678901234", "10"), ("1234567890123456789012345678901235", "10")]:
+    add("/", (Decimal(a), Decimal(b)), lambda: D128.divide(Decimal(a), Decimal(b)))
+for a, n in [("10", 6145), ("10", -6177), ("2", 100), ("0.5", 50)]:
+    add("**", (Decimal(a), Decimal(n)), lambda: D128.power(Decimal(a), n))
 print("[\n" + ",\n".join(json.dumps(c) for c in cases) + "\n]")

@@ -4,15 +4,15 @@ namespace CaseFlow.Workflows.Feel;
 
 /// <summary>
 /// sqrt, exp, ln, fractional and integer powers to decimal128's 34 digits. sqrt is an exact integer square
-/// root; the others work in fixed point with <see cref="Digits"/> digits, well beyond 34, so that rounding
-/// the result once gives the correctly rounded number (9 ** 0.5 is exactly 3, exp(1) ends ...352662).
+/// root; the others work in fixed point with <see cref="Digits"/> digits (more for ln near 1), well beyond 34,
+/// so that rounding the result once gives the correctly rounded number (9 ** 0.5 is exactly 3, exp(1) ends ...352662).
 /// </summary>
 internal static class DecimalMath
 {
     private const int Digits = 50;
     private static readonly BigInteger Scale = BigInteger.Pow(10, Digits);
-    private static readonly Lazy<BigInteger> Ln2 = new(() => 2 * Atanh(Scale / 3));
-    private static readonly Lazy<BigInteger> Ln10 = new(() => 3 * Ln2.Value + 2 * Atanh(Scale / 9));
+    private static readonly Lazy<BigInteger> Ln2 = new(() => 2 * Atanh(Scale / 3, Scale));
+    private static readonly Lazy<BigInteger> Ln10 = new(() => 3 * Ln2.Value + 2 * Atanh(Scale / 9, Scale));
 
     // e^14200 is past decimal128's largest number, e^-14200 below its smallest.
     private static readonly FeelNumber ExpLimit = FeelNumber.FromDecimal(14200m);
@@ -40,7 +40,27 @@ internal static class DecimalMath
     }
 
     /// <summary>Natural logarithm of a positive number.</summary>
-    public static FeelNumber Ln(FeelNumber x) => FromFixed(LnFixed(x), sticky: true)!.Value;
+    public static FeelNumber Ln(FeelNumber x) => x > Half && x < Two && x != FeelNumber.One
+        ? LnNearOne(x)
+        : FromFixed(LnFixed(x), sticky: true)!.Value;
+
+    private static readonly FeelNumber Half = FeelNumber.FromDecimal(0.5m);
+    private static readonly FeelNumber Two = FeelNumber.FromDecimal(2m);
+
+    /// <summary>
+    /// ln x near 1, where the general reduction (powers of ten and two) would cancel to a tiny result with
+    /// few correct digits: 2 atanh((x - 1) / (x + 1)) with as many places as keep 50 significant digits.
+    /// </summary>
+    private static FeelNumber LnNearOne(FeelNumber x)
+    {
+        // x has at most 34 digits and lies within a factor 2 of 1, so x - 1 and x + 1 are exact.
+        var below = FeelNumber.Subtract(x, FeelNumber.One)!.Value;
+        var above = FeelNumber.Add(x, FeelNumber.One)!.Value;
+        var places = Digits - Math.Min(0, below.AdjustedExponent);
+        var scale = BigInteger.Pow(10, places);
+        var z = ToFixed(below, places) * scale / ToFixed(above, places);
+        return FeelNumber.Round(-places, 2 * Atanh(z, scale), sticky: true)!.Value;
+    }
 
     /// <summary>x ** y: exact square-and-multiply for integer y (rounded once per step beyond 34 digits), e^(y ln x)
     /// otherwise. Null when undefined (a negative base and a fractional exponent, 0 to a negative power) or out of range.</summary>
@@ -95,9 +115,9 @@ internal static class DecimalMath
         return excess <= 0 ? (value, 0) : (value / FeelNumber.Pow10(excess), excess);
     }
 
-    private static BigInteger ToFixed(FeelNumber x)
+    private static BigInteger ToFixed(FeelNumber x, int places = Digits)
     {
-        var shift = x.Exponent + Digits;
+        var shift = x.Exponent + places;
         return shift >= 0 ? x.Coefficient * FeelNumber.Pow10(shift) : x.Coefficient / FeelNumber.Pow10(-shift);
     }
 
@@ -144,17 +164,17 @@ internal static class DecimalMath
             twos++;
         }
         var z = (m - Scale) * Scale / (m + Scale);
-        return 2 * Atanh(z) + twos * Ln2.Value + tens * Ln10.Value;
+        return 2 * Atanh(z, Scale) + twos * Ln2.Value + tens * Ln10.Value;
     }
 
-    /// <summary>atanh z = z + z^3/3 + z^5/5 + ... for a fixed-point |z| well below 1.</summary>
-    private static BigInteger Atanh(BigInteger z)
+    /// <summary>atanh z = z + z^3/3 + z^5/5 + ... for |z| well below 1, in fixed point with <paramref name="scale"/> as one.</summary>
+    private static BigInteger Atanh(BigInteger z, BigInteger scale)
     {
-        var square = z * z / Scale;
+        var square = z * z / scale;
         BigInteger sum = z, power = z;
         for (var n = 3; ; n += 2)
         {
-            power = power * square / Scale;
+            power = power * square / scale;
             var term = power / n;
             if (term.IsZero) return sum;
             sum += term;
