@@ -95,9 +95,12 @@ public static class TckCatalog
         if (Children(value, "component").Any()) return ReadValue(value);
         return type switch
         {
-            "decimal" or "double" or "integer" or "int" or "long" => decimal.Parse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+            // FeelNumber keeps all 34 digits the TCK may give (decimal would round them to 28).
+            "decimal" or "double" or "integer" or "int" or "long" => FeelNumber.TryParse(text.Trim(), out var number)
+                ? number.ToValue()
+                : throw new FormatException($"Not a number: {text}"),
             "boolean" => text.Trim() == "true",
-            "date" when TemporalParser.TryParseDate(text.Trim(), out var d) => d,
+            "date" when TemporalParser.TryParseAnyDate(text.Trim(), out var d) => d,
             "time" when TemporalParser.TryParseTime(text.Trim(), out var t) => t,
             "dateTime" when TemporalParser.TryParseDateTime(text.Trim(), out var dt) => dt,
             "duration" when TemporalParser.TryParseDuration(text.Trim(), out var duration) => duration,

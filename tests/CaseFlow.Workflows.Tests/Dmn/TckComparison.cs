@@ -17,9 +17,10 @@ public static class TckComparison
             case null:
                 why = $"expected null, got {Show(actual)}";
                 return false;
-            case decimal e when actual is decimal a:
-                if (e == a || Math.Abs(e - a) <= 1e-12m * Math.Max(1m, Math.Abs(e))) return true;
-                why = $"expected {e}, got {a}";
+            case decimal or FeelNumber when Number(actual) is { } got:
+                var want = Number(expected)!.Value;
+                if (Close(want, got)) return true;
+                why = $"expected {want}, got {got}";
                 return false;
             case IReadOnlyDictionary<string, object?> e when actual is IReadOnlyDictionary<string, object?> a:
                 foreach (var (key, value) in e)
@@ -41,6 +42,23 @@ public static class TckComparison
                 why = $"expected {Show(expected)}, got {Show(actual)}";
                 return false;
         }
+    }
+
+    private static FeelNumber? Number(object? value) => value switch
+    {
+        decimal d => FeelNumber.FromDecimal(d),
+        FeelNumber n => n,
+        _ => null,
+    };
+
+    private static readonly FeelNumber Tolerance = FeelNumber.FromDecimal(1e-12m);
+
+    /// <summary>Equal, or within 1e-12 relative (absolute below 1): the TCK prints many results with a double's digits.</summary>
+    private static bool Close(FeelNumber expected, FeelNumber actual)
+    {
+        if (expected == actual) return true;
+        var scale = FeelNumber.Abs(expected) > FeelNumber.One ? FeelNumber.Abs(expected) : FeelNumber.One;
+        return FeelNumber.Subtract(expected, actual) is { } difference && FeelNumber.Multiply(Tolerance, scale) is { } bound && FeelNumber.Abs(difference) <= bound;
     }
 
     private static string Show(object? value) => value is string s ? $"\"{s}\"" : FeelValue.ToFeelString(value) ?? "null";

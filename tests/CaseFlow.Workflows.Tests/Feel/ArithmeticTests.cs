@@ -58,14 +58,18 @@ public class ArithmeticTests
     }
 
     [Fact]
-    public void Division_keeps_decimal_precision() => Assert.Equal(1m / 3m, F.Eval("1 / 3"));
+    public void Division_gives_decimal128s_34_digits() => Assert.Equal("0.3333333333333333333333333333333333", F.Text("1 / 3"));
 
     [Fact]
-    public void Decimal_overflow_yields_null_with_a_warning()
+    public void A_product_beyond_decimal_range_is_a_decimal128_number() =>
+        Assert.Equal("158456325028528675187087900670", F.Text("79228162514264337593543950335 * 2"));
+
+    [Fact]
+    public void A_result_beyond_decimal128_range_yields_null_with_a_warning()
     {
-        var (result, warnings) = F.EvalWarn("79228162514264337593543950335 * 2");
+        var (result, warnings) = F.EvalWarn("10 ** 6000 * 10 ** 6000");
         Assert.Null(result);
-        Assert.NotEmpty(warnings);
+        Assert.Contains(warnings, w => w.Contains("decimal128", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,6 +21,10 @@ public class TemporalTests
     [InlineData("years and months duration(date(\"2021-03-30\"), date(\"2020-01-31\"))", "-P1Y1M")]
     public void Constructors(string expression, string expected) => Assert.Equal(expected, F.Text(expression));
 
+    [Fact]
+    public void A_time_literal_whose_zone_id_contains_a_T_is_a_time() =>
+        Assert.Equal("23:00:50@Etc/GMT", F.Text("@\"23:00:50@Etc/GMT\""));
+
     [Theory]
     [InlineData("date(\"2024-13-01\")")]
     [InlineData("date(2023, 2, 29)")]

@@ -23,9 +23,9 @@ internal sealed class TypeRegistry(IReadOnlyDictionary<string, ItemDefinition> i
     {
         ["Any"] = _ => true,
         ["string"] = v => v is string,
-        ["number"] = v => v is decimal,
+        ["number"] = v => v is decimal or FeelNumber,
         ["boolean"] = v => v is bool,
-        ["date"] = v => v is DateOnly,
+        ["date"] = v => v is DateOnly or FeelDate,
         ["time"] = v => v is FeelTime,
         ["dateTime"] = v => v is FeelDateTime,
         ["date and time"] = v => v is FeelDateTime,

@@ -106,16 +106,18 @@ internal sealed partial class DecisionTable
         if (present.Count == 0) return null;
         if (aggregation == CollectAggregation.Sum)
         {
-            var sum = 0m;
+            object? sum = 0m;
+            var warnings = new List<string>();
             foreach (var value in present)
             {
-                if (value is not decimal d)
+                if (!Numbers.IsNumber(value))
                 {
                     context.Warn($"Table {Id} sums its outputs (C+) but {FeelValue.TypeName(value)} is not a number; the result is null");
                     return null;
                 }
-                sum += d;
+                sum = Ops.Add(sum, value, new Env(DictionaryScope.Empty, warnings));
             }
+            foreach (var warning in warnings) context.Warn($"Table {Id} sums its outputs (C+): {warning}");
             return sum;
         }
         var best = present[0];

@@ -95,7 +95,7 @@ internal sealed record Cell(bool IsAny, IReadOnlyList<Interval>? Intervals)
 
     public static string? TypeOf(object value) => value switch
     {
-        decimal => "number",
+        decimal or FeelNumber => "number",
         string => "string",
         bool => "boolean",
         _ => null,

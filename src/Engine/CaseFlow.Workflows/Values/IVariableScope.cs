@@ -1,7 +1,8 @@
 namespace CaseFlow.Workflows.Values;
 
 /// <summary>
-/// Where an expression looks up names. Values are FEEL values: null, bool, decimal, string,
+/// Where an expression looks up names. Values are FEEL values: null, bool, decimal (a <c>FeelNumber</c> beyond
+/// decimal's 28 digits), string,
 /// <see cref="IReadOnlyList{T}"/> of values (a list), <see cref="IReadOnlyDictionary{TKey,TValue}"/>
 /// from string to value (a context), or one of the temporal types in <c>CaseFlow.Workflows.Feel</c>.
 /// </summary>

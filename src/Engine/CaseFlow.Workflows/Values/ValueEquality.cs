@@ -1,3 +1,5 @@
+using CaseFlow.Workflows.Feel;
+
 namespace CaseFlow.Workflows.Values;
 
 /// <summary>Deep equality of variable values (lists and contexts by content), for change detection.</summary>
@@ -10,6 +12,9 @@ public static class ValueEquality
         switch (a)
         {
             case decimal x when b is decimal y: return x == y;
+            // A host may box a FeelNumber that a decimal could hold; compare such pairs by value.
+            case decimal or FeelNumber when b is decimal or FeelNumber:
+                return Numbers.Compare(a, b) == 0;
             case IReadOnlyDictionary<string, object?> x when b is IReadOnlyDictionary<string, object?> y:
                 if (x.Count != y.Count) return false;
                 foreach (var (key, value) in x)

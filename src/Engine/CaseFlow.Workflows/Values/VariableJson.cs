@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using CaseFlow.Workflows.Feel;
 
 namespace CaseFlow.Workflows.Values;
 
 /// <summary>
-/// Converts between JSON and FEEL values. Numbers become decimal (never double, so 0.1 stays 0.1);
+/// Converts between JSON and FEEL values. Numbers become decimal (never double, so 0.1 stays 0.1), or a
+/// <see cref="FeelNumber"/> when they need decimal128's 34 digits or range, and are written back digit for digit;
 /// objects become insertion-ordered contexts; temporal values are written as ISO 8601 strings.
 /// </summary>
 public static class VariableJson
@@ -39,11 +41,13 @@ public static class VariableJson
         return list;
     }
 
-    private static decimal ReadNumber(JsonElement element)
+    private static object ReadNumber(JsonElement element)
     {
-        if (element.TryGetDecimal(out var value)) return value;
-        // Exponent forms beyond decimal's range (1e40) cannot be represented exactly.
-        throw new JsonException($"The number {element.GetRawText()} is outside the range of a decimal.");
+        // TryGetDecimal rounds silently past 28 digits and flushes 1e-30 to 0, so only short plain numbers take it.
+        var raw = element.GetRawText();
+        if (raw.Length <= 28 && raw.AsSpan().IndexOfAny('e', 'E') < 0 && element.TryGetDecimal(out var value)) return value;
+        if (FeelNumber.TryParse(raw, out var number)) return number.ToValue();
+        throw new JsonException($"The number {raw} is outside decimal128's range.");
     }
 
     public static void Write(Utf8JsonWriter writer, object? value)
@@ -54,6 +58,7 @@ public static class VariableJson
             case bool b: writer.WriteBooleanValue(b); break;
             case string s: writer.WriteStringValue(s); break;
             case decimal d: WriteDecimal(writer, d); break;
+            case FeelNumber n: writer.WriteRawValue(n.ToString(), skipInputValidation: true); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
             case double f: writer.WriteNumberValue(f); break;

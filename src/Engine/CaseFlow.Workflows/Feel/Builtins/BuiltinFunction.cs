@@ -88,6 +88,7 @@ internal static class Builtins
         StatisticsFunctions.Register(registry);
         CalendarFunctions.Register(registry);
         RangeFunctions.Register(registry);
+        RangeParsing.Register(registry);
         return registry.Table;
     }
 }

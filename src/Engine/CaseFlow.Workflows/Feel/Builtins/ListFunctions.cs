@@ -10,7 +10,7 @@ internal static class ListFunctions
         r.Add("min", "list...", (a, e) => Extreme(a, e, "min", -1));
         r.Add("max", "list...", (a, e) => Extreme(a, e, "max", 1));
         r.Add("sum", "list...", (a, e) => Sum(Args.Items(a), e, "sum") is var (sum, _) ? sum : null);
-        r.Add("mean", "list...", (a, e) => Sum(Args.Items(a), e, "mean") is var (sum, n) && sum is decimal s ? s / n : null);
+        r.Add("mean", "list...", (a, e) => Sum(Args.Items(a), e, "mean") is var (sum, n) && sum is not null ? Ops.Divide(sum, (decimal)n, e) : null);
         r.Add("all", "list...", (a, e) => Logic(Args.Items(a), e, "all", decisive: false));
         r.Add("any", "list...", (a, e) => Logic(Args.Items(a), e, "any", decisive: true));
         r.Add("append", "list, item...", (a, e) => Args.List(a[0]) is { } l ? new List<object?>([.. l, .. a.Skip(1)]) : Args.Invalid(e, "append", a));
@@ -42,17 +42,14 @@ internal static class ListFunctions
     private static (object? Sum, int Count) Sum(IReadOnlyList<object?> items, Env e, string name)
     {
         if (items.Count == 0) return (null, 0);
-        var total = 0m;
-        try
+        object? total = 0m;
+        foreach (var item in items)
         {
-            foreach (var item in items)
-            {
-                if (FeelValue.Import(item) is not decimal d)
-                    return (e.Fail($"Function '{name}': {FeelValue.TypeName(item)} is not a number"), 0);
-                total += d;
-            }
+            var number = FeelValue.Import(item);
+            if (!Numbers.IsNumber(number)) return (e.Fail($"Function '{name}': {FeelValue.TypeName(item)} is not a number"), 0);
+            // Ops.Add stays in decimal while that is exact and moves to decimal128 when it is not.
+            if ((total = Ops.Add(total, number, e)) is null) return (null, 0);
         }
-        catch (OverflowException) { return (e.Fail($"Function '{name}': numeric overflow"), 0); }
         return (total, items.Count);
     }
 

@@ -1,6 +1,6 @@
 namespace CaseFlow.Workflows.Feel;
 
-/// <summary>Number built-ins, all in System.Decimal; sqrt refines a double estimate to decimal precision, log and exp are DecimalMath.</summary>
+/// <summary>Number built-ins, to decimal128's 34 digits: rounding on <see cref="FeelNumber"/>, sqrt, log and exp in DecimalMath.</summary>
 internal static class NumericFunctions
 {
     public static void Register(BuiltinRegistry r)
@@ -17,19 +17,21 @@ internal static class NumericFunctions
         r.Add("sqrt", "number", Sqrt);
         r.Add("log", "number", Log);
         r.Add("exp", "number", Exp);
-        r.Add("odd", "number", (a, e) => a[0] is decimal d && IsInteger(d) ? Boxes.Bool(d % 2 != 0) : Args.Invalid(e, "odd", a));
-        r.Add("even", "number", (a, e) => a[0] is decimal d && IsInteger(d) ? Boxes.Bool(d % 2 == 0) : Args.Invalid(e, "even", a));
+        r.Add("odd", "number", (a, e) => Numbers.TryGet(a[0], out var n) && n.IsInteger ? Boxes.Bool(!IsEven(n)) : Args.Invalid(e, "odd", a));
+        r.Add("even", "number", (a, e) => Numbers.TryGet(a[0], out var n) && n.IsInteger ? Boxes.Bool(IsEven(n)) : Args.Invalid(e, "even", a));
     }
 
     // Modes .NET lacks, kept distinct from the real MidpointRounding values.
     private const MidpointRounding RoundUp = (MidpointRounding)100;
     private const MidpointRounding HalfDown = (MidpointRounding)101;
 
-    private static bool IsInteger(decimal d) => d == decimal.Truncate(d);
+    // An integer without trailing zeros is even when its last digit is, or when it had zeros (10, 200...).
+    private static bool IsEven(FeelNumber n) => n.Exponent > 0 || n.Coefficient.IsEven;
 
     private static object? Abs(object?[] a, Env e) => a[0] switch
     {
         decimal d => Math.Abs(d),
+        FeelNumber n => FeelNumber.Abs(n),
         TimeSpan t when t != TimeSpan.MinValue => t.Duration(),
         YearsMonthsDuration m when m.TotalMonths != int.MinValue => new YearsMonthsDuration(Math.Abs(m.TotalMonths)),
         _ => Args.Invalid(e, "abs", a),
@@ -38,77 +40,43 @@ internal static class NumericFunctions
     /// <summary>Rounds <c>n</c> to <c>scale</c> digits after the point (before it, when negative).</summary>
     private static object? Round(object?[] a, Env e, string name, MidpointRounding mode)
     {
-        if (a[0] is not decimal n) return Args.Invalid(e, name, a);
+        if (!Numbers.TryGet(a[0], out var n)) return Args.Invalid(e, name, a);
         var scale = 0;
         if (a.Length > 1 && !Args.TryInt(a[1], out scale)) return Args.Invalid(e, name, a);
-        if (scale > 28) return n;
-        if (scale < -28) return e.Fail($"Function '{name}': scale {scale} is out of range");
-        try
+        if (scale is < -6176 or > 6176) return e.Fail($"Function '{name}': scale {scale} is out of range");
+        var rounded = mode switch
         {
-            if (scale >= 0) return RoundAt(n, scale, mode);
-            var factor = Pow10(-scale);
-            return RoundAt(n / factor, 0, mode) * factor;
-        }
-        catch (OverflowException) { return e.Fail($"Function '{name}': numeric overflow"); }
+            RoundUp => n.RoundToScale(scale, n.Sign >= 0 ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity),
+            HalfDown => n.RoundHalfDown(scale),
+            _ => n.RoundToScale(scale, mode),
+        };
+        return Numbers.Result(rounded, name, e);
     }
 
-    private static decimal RoundAt(decimal n, int scale, MidpointRounding mode)
-    {
-        switch (mode)
-        {
-            case RoundUp:
-                return Math.Round(n, scale, n >= 0 ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity);
-            case HalfDown:
-                var toward = Math.Round(n, scale, MidpointRounding.ToZero);
-                var half = 0.5m / Pow10(scale);
-                return Math.Abs(n - toward) > half ? Math.Round(n, scale, n >= 0 ? MidpointRounding.ToPositiveInfinity : MidpointRounding.ToNegativeInfinity) : toward;
-            default:
-                return Math.Round(n, scale, mode);
-        }
-    }
-
-    private static decimal Pow10(int exponent)
-    {
-        var p = 1m;
-        for (var i = 0; i < exponent; i++) p *= 10;
-        return p;
-    }
-
-    /// <summary>The remainder takes the divisor's sign (modulo(-12, 5) = 3), as FEEL defines it.</summary>
     private static object? Modulo(object?[] a, Env e)
     {
-        if (a[0] is not decimal dividend || a[1] is not decimal divisor) return Args.Invalid(e, "modulo", a);
-        if (divisor == 0) return e.Fail("Function 'modulo': division by zero");
-        var r = dividend % divisor;
-        return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
+        if (!Numbers.TryGet(a[0], out var dividend) || !Numbers.TryGet(a[1], out var divisor)) return Args.Invalid(e, "modulo", a);
+        if (divisor.Sign == 0) return e.Fail("Function 'modulo': division by zero");
+        return Numbers.Result(FeelNumber.Modulo(dividend, divisor), "modulo", e);
     }
 
     private static object? Sqrt(object?[] a, Env e)
     {
-        if (a[0] is not decimal n) return Args.Invalid(e, "sqrt", a);
-        if (n < 0) return e.Fail("Function 'sqrt': negative number");
-        return SquareRoot(n);
-    }
-
-    internal static decimal SquareRoot(decimal n)
-    {
-        if (n == 0) return 0m;
-        var x = (decimal)Math.Sqrt((double)n);
-        // Newton steps take the double's 15-16 digits to decimal's 28.
-        for (var i = 0; i < 4; i++) x = (x + n / x) / 2;
-        return x;
+        if (!Numbers.TryGet(a[0], out var n)) return Args.Invalid(e, "sqrt", a);
+        if (n.Sign < 0) return e.Fail("Function 'sqrt': negative number");
+        return DecimalMath.Sqrt(n).ToValue();
     }
 
     private static object? Log(object?[] a, Env e)
     {
-        if (a[0] is not decimal n) return Args.Invalid(e, "log", a);
-        if (n <= 0) return e.Fail("Function 'log': the number must be positive");
-        return DecimalMath.Ln(n);
+        if (!Numbers.TryGet(a[0], out var n)) return Args.Invalid(e, "log", a);
+        if (n.Sign <= 0) return e.Fail("Function 'log': the number must be positive");
+        return DecimalMath.Ln(n).ToValue();
     }
 
     private static object? Exp(object?[] a, Env e)
     {
-        if (a[0] is not decimal n) return Args.Invalid(e, "exp", a);
-        return DecimalMath.Exp(n) is { } result ? result : e.Fail("Function 'exp': numeric overflow");
+        if (!Numbers.TryGet(a[0], out var n)) return Args.Invalid(e, "exp", a);
+        return DecimalMath.Exp(n) is { } result ? result.ToValue() : e.Fail("Function 'exp': numeric overflow");
     }
 }

@@ -1,37 +1,38 @@
 namespace CaseFlow.Workflows.Feel;
 
-/// <summary>product, median, stddev (sample), mode: over one list or the numbers themselves.</summary>
+/// <summary>product, median, stddev (sample), mode: over one list or the numbers themselves, in decimal128.</summary>
 internal static class StatisticsFunctions
 {
     public static void Register(BuiltinRegistry r)
     {
-        r.Add("product", "list...", (a, e) => Numbers(a, e, "product") is { Length: > 0 } n ? Checked(e, "product", () => n.Aggregate(1m, (p, x) => p * x)) : null);
+        r.Add("product", "list...", Product);
         r.Add("median", "list...", Median);
         r.Add("stddev", "list...", StdDev);
         r.Add("mode", "list...", Mode);
     }
 
     /// <summary>The numbers, or null (with a warning) when an item is not a number.</summary>
-    private static decimal[]? Numbers(object?[] a, Env e, string name)
+    private static FeelNumber[]? Numbers(object?[] a, Env e, string name)
     {
         var items = Args.Items(a);
-        var result = new decimal[items.Count];
+        var result = new FeelNumber[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            if (FeelValue.Import(items[i]) is not decimal d)
+            if (!Feel.Numbers.TryGet(FeelValue.Import(items[i]), out result[i]))
             {
                 e.Fail($"Function '{name}': {FeelValue.TypeName(items[i])} is not a number");
                 return null;
             }
-            result[i] = d;
         }
         return result;
     }
 
-    private static object? Checked(Env e, string name, Func<decimal> compute)
+    private static object? Product(object?[] a, Env e)
     {
-        try { return compute(); }
-        catch (OverflowException) { return e.Fail($"Function '{name}': numeric overflow"); }
+        if (Numbers(a, e, "product") is not { Length: > 0 } n) return null;
+        FeelNumber? product = FeelNumber.One;
+        foreach (var x in n) product = product is { } p ? FeelNumber.Multiply(p, x) : null;
+        return Feel.Numbers.Result(product, "product", e);
     }
 
     private static object? Median(object?[] a, Env e)
@@ -39,19 +40,32 @@ internal static class StatisticsFunctions
         if (Numbers(a, e, "median") is not { Length: > 0 } n) return null;
         Array.Sort(n);
         var mid = n.Length / 2;
-        return n.Length % 2 == 1 ? n[mid] : (n[mid - 1] + n[mid]) / 2;
+        if (n.Length % 2 == 1) return n[mid].ToValue();
+        return Feel.Numbers.Result(FeelNumber.Add(n[mid - 1], n[mid]) is { } sum ? FeelNumber.Divide(sum, Two) : null, "median", e);
     }
+
+    private static readonly FeelNumber Two = FeelNumber.FromDecimal(2m);
 
     private static object? StdDev(object?[] a, Env e)
     {
         if (Numbers(a, e, "stddev") is not { } n) return null;
         if (n.Length < 2) return e.Fail("Function 'stddev': needs at least two numbers");
-        return Checked(e, "stddev", () =>
+        if (Sum(n) is not { } total || FeelNumber.Divide(total, FeelNumber.FromDecimal(n.Length)) is not { } mean) return e.Fail("Function 'stddev': numeric overflow");
+        FeelNumber? squares = FeelNumber.Zero;
+        foreach (var x in n)
         {
-            var mean = n.Sum() / n.Length;
-            var variance = n.Sum(x => (x - mean) * (x - mean)) / (n.Length - 1);
-            return NumericFunctions.SquareRoot(variance);
-        });
+            squares = squares is { } s && FeelNumber.Subtract(x, mean) is { } d && FeelNumber.Multiply(d, d) is { } square ? FeelNumber.Add(s, square) : null;
+        }
+        if (squares is not { } sumOfSquares || FeelNumber.Divide(sumOfSquares, FeelNumber.FromDecimal(n.Length - 1)) is not { } variance)
+            return e.Fail("Function 'stddev': numeric overflow");
+        return DecimalMath.Sqrt(variance).ToValue();
+    }
+
+    private static FeelNumber? Sum(FeelNumber[] numbers)
+    {
+        FeelNumber? sum = FeelNumber.Zero;
+        foreach (var x in numbers) sum = sum is { } s ? FeelNumber.Add(s, x) : null;
+        return sum;
     }
 
     /// <summary>The most frequent numbers, ascending; an empty list for no input.</summary>
@@ -61,6 +75,6 @@ internal static class StatisticsFunctions
         if (n.Length == 0) return new List<object?>();
         var groups = n.GroupBy(x => x).Select(g => (Value: g.Key, Count: g.Count())).ToList();
         var top = groups.Max(g => g.Count);
-        return groups.Where(g => g.Count == top).Select(g => g.Value).Order().Select(v => (object?)v).ToList();
+        return groups.Where(g => g.Count == top).Select(g => g.Value).Order().Select(v => (object?)v.ToValue()).ToList();
     }
 }

@@ -11,6 +11,9 @@ internal static class TemporalFunctions
         r.Add("time", "hour, minute, second, offset?", TimeOf);
         r.Add("date and time", "from", DateTimeFrom);
         r.Add("date and time", "date, time", DateTimeOf);
+        // Camunda's extension: the same instant on another zone's clock. Positional calls reach DateTimeOf,
+        // which tells the two apart by the second argument's type.
+        r.Add("date and time", "date, timezone", DateTimeOf);
         r.Add("duration", "from", (a, e) => a[0] is string s && TemporalParser.TryParseDuration(s, out var d) ? d : Bad(a, e, "duration"));
         r.Add("years and months duration", "from, to", YearsMonthsBetween);
         // The clock is read at each call, so these are never folded into constants.
@@ -23,8 +26,8 @@ internal static class TemporalFunctions
 
     private static object? DateFrom(object?[] a, Env e) => a[0] switch
     {
-        string s when TemporalParser.TryParseDate(s, out var d) => d,
-        DateOnly d => d,
+        string s when TemporalParser.TryParseAnyDate(s, out var d) => d,
+        DateOnly or FeelDate => a[0],
         FeelDateTime dt => dt.Date,
         _ => Bad(a, e, "date"),
     };
@@ -32,9 +35,7 @@ internal static class TemporalFunctions
     private static object? DateOf(object?[] a, Env e)
     {
         if (!Args.TryInt(a[0], out var y) || !Args.TryInt(a[1], out var m) || !Args.TryInt(a[2], out var d)) return Args.Invalid(e, "date", a);
-        if (y is < 1 or > 9999 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-            return e.Fail($"Function 'date': {y}-{m}-{d} is not a valid date");
-        return new DateOnly(y, m, d);
+        return FeelDate.Create(y, m, d) ?? e.Fail($"Function 'date': {y}-{m}-{d} is not a valid date");
     }
 
     private static object? TimeFrom(object?[] a, Env e) => a[0] switch
@@ -47,7 +48,7 @@ internal static class TemporalFunctions
 
     private static object? TimeOf(object?[] a, Env e)
     {
-        if (!Args.TryInt(a[0], out var h) || !Args.TryInt(a[1], out var m) || a[2] is not decimal s || (a.Has(3) && a[3] is not TimeSpan))
+        if (!Args.TryInt(a[0], out var h) || !Args.TryInt(a[1], out var m) || Numbers.Approximate(a[2]) is not decimal s || (a.Has(3) && a[3] is not TimeSpan))
             return Args.Invalid(e, "time", a);
         if (h is < 0 or > 23 || m is < 0 or > 59 || s < 0 || s >= 60) return e.Fail("Function 'time': hour, minute or second out of range");
         var local = new TimeOnly(h, m).Add(new TimeSpan((long)decimal.Truncate(s * TimeSpan.TicksPerSecond)));
@@ -69,11 +70,25 @@ internal static class TemporalFunctions
 
     private static object? DateTimeOf(object?[] a, Env e)
     {
+        if (a[0] is FeelDateTime at && a[1] is string zone) return AtZone(at, zone, e);
         DateOnly? date = a[0] switch { DateOnly d => d, FeelDateTime dt => dt.Date, _ => null };
         if (date is not { } day || a[1] is not FeelTime time) return Args.Invalid(e, "date and time", a);
         var local = day.ToDateTime(time.Local);
         if (time.ZoneId is not null) return FeelDateTime.InZone(local, time.ZoneId);
         return time.Offset is { } o ? new FeelDateTime(local, o) : new FeelDateTime(local);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/>'s instant as read in <paramref name="zone"/> (an IANA id, <c>Z</c> or an offset
+    /// such as <c>+08:00</c>). A local date and time is read as UTC, as FEEL compares local values, rather
+    /// than in the server's zone, so the result does not depend on where the engine runs.
+    /// </summary>
+    private static object? AtZone(FeelDateTime value, string zone, Env e)
+    {
+        var instant = value.ToDateTimeOffset();
+        if (TemporalParser.TryParseOffset(zone, out var offset)) return FeelDateTime.FromDateTimeOffset(instant.ToOffset(offset));
+        if (FeelZones.Find(zone) is null) return e.Fail($"Function 'date and time': \"{zone}\" is not a time zone");
+        return FeelDateTime.AtInstant(instant, zone);
     }
 
     /// <summary>Whole months from one date (or date and time) to another, negative when going back.</summary>

@@ -77,7 +77,7 @@ internal sealed partial class Compiler
         object? result;
         try { result = overload.Invoke(positions is null ? values : BuiltinFunction.Arrange(overload, positions, values), env); }
         catch (Exception) { return null; }
-        return result is decimal or string or bool or DateOnly or FeelTime or FeelDateTime or TimeSpan or YearsMonthsDuration ? result : null;
+        return result is decimal or FeelNumber or string or bool or DateOnly or FeelDate or FeelTime or FeelDateTime or TimeSpan or YearsMonthsDuration ? result : null;
     }
 
     /// <summary>

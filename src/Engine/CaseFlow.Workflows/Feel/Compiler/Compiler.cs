@@ -77,7 +77,7 @@ internal sealed partial class Compiler
     private Eval Filter(FilterNode f)
     {
         var target = Node(f.Target);
-        if (f.Condition is LiteralNode { Value: decimal index }) return env => Index(AsList(target(env)), index, env);
+        if (f.Condition is LiteralNode { Value: decimal or FeelNumber } literal) return env => Index(AsList(target(env)), literal.Value, env);
         var condition = WithLocals(["item"], () => Node(f.Condition));
         return env =>
         {
@@ -86,14 +86,14 @@ internal sealed partial class Compiler
             if (list.Count == 0)
             {
                 // Nothing to bind item to: a probe decides whether this was meant as an index (null) or a filter ([]).
-                return condition(env.Muted.With(new FilterScope(null, env.Scope))) is decimal ? null : new List<object?>();
+                return Feel.Numbers.IsNumber(condition(env.Muted.With(new FilterScope(null, env.Scope)))) ? null : new List<object?>();
             }
             var result = new List<object?>();
             for (var i = 0; i < list.Count; i++)
             {
                 var keep = condition(env.With(new FilterScope(list[i], env.Scope)));
                 // A number (computed, e.g. list[n - 1]) means an index; it cannot depend on item, so the first answer decides.
-                if (i == 0 && FeelValue.Import(keep) is decimal n) return Index(list, n, env);
+                if (i == 0 && FeelValue.Import(keep) is decimal or FeelNumber) return Index(list, FeelValue.Import(keep), env);
                 if (keep is true) result.Add(list[i]);
             }
             return result;
@@ -108,9 +108,12 @@ internal sealed partial class Compiler
         _ => [value],
     };
 
-    private static object? Index(IReadOnlyList<object?>? list, decimal index, Env env)
+    private static object? Index(IReadOnlyList<object?>? list, object? number, Env env)
     {
         if (list is null) return null;
+        // A number decimal cannot hold has over 28 digits: a fraction, or far beyond any list's length.
+        if (number is not decimal index)
+            return env.Fail($"List index {FeelValue.ToFeelString(number)} is {(((FeelNumber)number!).IsInteger ? "out of range" : "not an integer")}");
         if (index != decimal.Truncate(index)) return env.Fail($"List index {FeelValue.FormatNumber(index)} is not an integer");
         var i = index > 0 ? index - 1 : list.Count + index;
         return index != 0 && i >= 0 && i < list.Count ? list[(int)i] : env.Fail($"List index {FeelValue.FormatNumber(index)} is out of range for a list of {list.Count}");

@@ -25,10 +25,10 @@ internal sealed record FeelType(
         {
             "Any" => value is not null,
             "Null" => value is null,
-            "number" => value is decimal,
+            "number" => value is decimal or FeelNumber,
             "string" => value is string,
             "boolean" => value is bool,
-            "date" => value is DateOnly,
+            "date" => value is DateOnly or FeelDate,
             "time" => value is FeelTime,
             "date and time" => value is FeelDateTime,
             "days and time duration" => value is TimeSpan,

@@ -5,16 +5,16 @@ namespace CaseFlow.Workflows.Feel;
 internal static partial class Ops
 {
     public static object? Add(object? a, object? b, Env env) =>
-        a is decimal x && b is decimal y ? Checked(x, y, '+', env) : AddSlow(a, b, env);
+        a is decimal x && b is decimal y ? Numbers.Add(x, y, env) : AddSlow(a, b, env);
 
     public static object? Subtract(object? a, object? b, Env env) =>
-        a is decimal x && b is decimal y ? Checked(x, y, '-', env) : SubtractSlow(a, b, env);
+        a is decimal x && b is decimal y ? Numbers.Subtract(x, y, env) : SubtractSlow(a, b, env);
 
     public static object? Multiply(object? a, object? b, Env env) =>
-        a is decimal x && b is decimal y ? Checked(x, y, '*', env) : MultiplySlow(a, b, env);
+        a is decimal x && b is decimal y ? Numbers.Multiply(x, y, env) : MultiplySlow(a, b, env);
 
     public static object? Divide(object? a, object? b, Env env) =>
-        a is decimal x && b is decimal y && y != 0 ? Checked(x, y, '/', env) : DivideSlow(a, b, env);
+        a is decimal x && b is decimal y && y != 0 ? Numbers.Divide(x, y, env) : DivideSlow(a, b, env);
 
     private static object? AddSlow(object? a, object? b, Env env)
     {
@@ -23,14 +23,15 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         try
         {
+            var number = Numbers.Arithmetic(a!, b!, '+', env, out var numbers);
+            if (numbers) return number;
             return Result("add", a, b, env, (a, b) switch
             {
-                (decimal p, decimal q) => Checked(p, q, '+', env),
                 (string p, string q) => string.Concat(p, q),
-                (DateOnly d, TimeSpan t) => AddDays(d, t),
-                (TimeSpan t, DateOnly d) => AddDays(d, t),
-                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
-                (YearsMonthsDuration m, DateOnly d) => d.AddMonths(m.TotalMonths),
+                (DateOnly or FeelDate, TimeSpan t) => Dated(FeelDate.AddDays(a, t)),
+                (TimeSpan t, DateOnly or FeelDate) => Dated(FeelDate.AddDays(b, t)),
+                (DateOnly or FeelDate, YearsMonthsDuration m) => Dated(FeelDate.AddMonths(a, m.TotalMonths)),
+                (YearsMonthsDuration m, DateOnly or FeelDate) => Dated(FeelDate.AddMonths(b, m.TotalMonths)),
                 (FeelDateTime d, TimeSpan t) => d.Add(t),
                 (TimeSpan t, FeelDateTime d) => d.Add(t),
                 (FeelDateTime d, YearsMonthsDuration m) => d.AddMonths(m.TotalMonths),
@@ -52,12 +53,13 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         try
         {
+            var number = Numbers.Arithmetic(a!, b!, '-', env, out var numbers);
+            if (numbers) return number;
             return Result("subtract", a, b, env, (a, b) switch
             {
-                (decimal p, decimal q) => Checked(p, q, '-', env),
-                (DateOnly p, DateOnly q) => p.ToDateTime(TimeOnly.MinValue) - q.ToDateTime(TimeOnly.MinValue),
-                (DateOnly d, TimeSpan t) => AddDays(d, -t),
-                (DateOnly d, YearsMonthsDuration m) => d.AddMonths(-m.TotalMonths),
+                (DateOnly or FeelDate, DateOnly or FeelDate) => TimeSpan.FromDays(FeelDate.DayNumberOf(a) - FeelDate.DayNumberOf(b)),
+                (DateOnly or FeelDate, TimeSpan t) => Dated(FeelDate.AddDays(a, -t)),
+                (DateOnly or FeelDate, YearsMonthsDuration m) => Dated(FeelDate.AddMonths(a, -m.TotalMonths)),
                 (FeelDateTime p, FeelDateTime q) => Between(p, q, env),
                 (FeelDateTime p, DateOnly q) => Between(p, AtMidnightLike(q, p), env),
                 (DateOnly p, FeelDateTime q) => Between(AtMidnightLike(p, q), q, env),
@@ -80,9 +82,11 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         try
         {
+            var number = Numbers.Arithmetic(a!, b!, '*', env, out var numbers);
+            if (numbers) return number;
+            (a, b) = (Numbers.Approximate(a), Numbers.Approximate(b));
             return Result("multiply", a, b, env, (a, b) switch
             {
-                (decimal p, decimal q) => Checked(p, q, '*', env),
                 (TimeSpan t, decimal n) => Scale(t, n),
                 (decimal n, TimeSpan t) => Scale(t, n),
                 (YearsMonthsDuration m, decimal n) => Months(m.TotalMonths * n),
@@ -102,10 +106,15 @@ internal static partial class Ops
         if (divisorIsZero && a is decimal or TimeSpan or YearsMonthsDuration) return env.Fail("Division by zero");
         try
         {
+            if (!divisorIsZero)
+            {
+                var number = Numbers.Arithmetic(a!, b!, '/', env, out var numbers);
+                if (numbers) return number;
+            }
+            b = Numbers.Approximate(b);
             return Result("divide", a, b, env, (a, b) switch
             {
                 _ when divisorIsZero => Mismatch,
-                (decimal p, decimal q) => Checked(p, q, '/', env),
                 (TimeSpan t, decimal n) => Scale(t, 1 / n),
                 (YearsMonthsDuration m, decimal n) => Months(m.TotalMonths / n),
                 (TimeSpan p, TimeSpan q) => (decimal)p.Ticks / q.Ticks,
@@ -119,28 +128,13 @@ internal static partial class Ops
     public static object? Power(object? a, object? b, Env env)
     {
         if (a is null || b is null) return null;
-        if (FeelValue.Import(a) is not decimal x || FeelValue.Import(b) is not decimal y)
+        if (!Numbers.TryGet(FeelValue.Import(a), out var x) || !Numbers.TryGet(FeelValue.Import(b), out var y))
             return env.Fail(CannotMessage("exponentiate", a, b));
-        try
-        {
-            if (y == decimal.Truncate(y) && Math.Abs(y) <= 10_000)
-            {
-                // Exact for integer exponents, which is what business rules use; square-and-multiply keeps it quick.
-                decimal result = 1, factor = x;
-                for (var n = (long)Math.Abs(y); n > 0; n >>= 1)
-                {
-                    if ((n & 1) == 1) result *= factor;
-                    if (n > 1) factor *= factor;
-                }
-                return y < 0 ? (result == 0 ? env.Fail("Division by zero") : 1 / result) : result;
-            }
-            if (x == 0 && y > 0) return 0m;
-            // A negative base has no real fractional power.
-            return x > 0 && DecimalMath.Pow(x, y) is { } power
-                ? power
-                : env.Fail($"{FeelValue.FormatNumber(x)} ** {FeelValue.FormatNumber(y)} is not a number");
-        }
-        catch (OverflowException) { return env.Fail("Numeric overflow in **"); }
+        if (DecimalMath.Pow(x, y) is { } power) return power.ToValue();
+        if (x.Sign == 0 && y.Sign < 0) return env.Fail("Division by zero");
+        return x.Sign < 0 && !y.IsInteger
+            ? env.Fail($"{x} ** {y} is not a number")
+            : env.Fail("Numeric overflow in **: the result is beyond decimal128's range");
     }
 
     public static object? Negate(object? a, Env env)
@@ -152,6 +146,7 @@ internal static partial class Ops
             {
                 null => null,
                 decimal n => -n,
+                FeelNumber n => -n,
                 TimeSpan t => -t,
                 YearsMonthsDuration m => -m,
                 var other => env.Fail($"Cannot negate a {FeelValue.TypeName(other)}"),
@@ -161,15 +156,6 @@ internal static partial class Ops
     }
 
     private static readonly object Mismatch = new();
-
-    private static object? Checked(decimal x, decimal y, char op, Env env)
-    {
-        try
-        {
-            return op switch { '+' => x + y, '-' => x - y, '*' => x * y, _ => x / y };
-        }
-        catch (OverflowException) { return env.Fail($"Numeric overflow in {op}"); }
-    }
 
     private static object? Result(string verb, object? a, object? b, Env env, object? result) =>
         ReferenceEquals(result, Mismatch) ? env.Fail(CannotMessage(verb, a, b)) : result;
@@ -182,7 +168,8 @@ internal static partial class Ops
     private static string CannotMessage(string verb, object? a, object? b) =>
         $"Cannot {verb} {FeelValue.TypeName(a)} and {FeelValue.TypeName(b)}";
 
-    private static DateOnly AddDays(DateOnly d, TimeSpan t) => DateOnly.FromDateTime(d.ToDateTime(TimeOnly.MinValue) + t);
+    /// <summary>A date result, or the out-of-range failure the caller reports when it is beyond ±999999999 years.</summary>
+    private static object Dated(object? date) => date ?? throw new ArgumentOutOfRangeException(nameof(date));
 
     private static TimeSpan Scale(TimeSpan t, decimal n) => new((long)decimal.Round(t.Ticks * n));
 

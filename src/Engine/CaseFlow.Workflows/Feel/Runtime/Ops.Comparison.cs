@@ -18,9 +18,10 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         return a switch
         {
-            decimal x2 when b is decimal y2 => x2.CompareTo(y2),
+            decimal or FeelNumber when Numbers.IsNumber(b) => Numbers.Compare(a, b!),
             string s when b is string t => Math.Sign(string.CompareOrdinal(s, t)),
             DateOnly d when b is DateOnly e => d.CompareTo(e),
+            DateOnly or FeelDate when b is DateOnly or FeelDate => FeelDate.DayNumberOf(a).CompareTo(FeelDate.DayNumberOf(b)),
             FeelDateTime d when b is FeelDateTime e => d.InstantTicks.CompareTo(e.InstantTicks),
             FeelTime t when b is FeelTime u => t.UtcTicksOfDay.CompareTo(u.UtcTicksOfDay),
             TimeSpan t when b is TimeSpan u => t.CompareTo(u),
@@ -43,10 +44,11 @@ internal static partial class Ops
         b = FeelValue.Import(b);
         return a switch
         {
-            decimal x when b is decimal y => x == y,
+            decimal or FeelNumber when Numbers.IsNumber(b) => Numbers.Compare(a, b!) == 0,
             string x when b is string y => string.Equals(x, y, StringComparison.Ordinal),
             bool x when b is bool y => x == y,
             DateOnly x when b is DateOnly y => x == y,
+            DateOnly or FeelDate when b is DateOnly or FeelDate => FeelDate.DayNumberOf(a) == FeelDate.DayNumberOf(b),
             FeelDateTime x when b is FeelDateTime y => x.InstantTicks == y.InstantTicks,
             FeelTime x when b is FeelTime y => x.UtcTicksOfDay == y.UtcTicksOfDay,
             TimeSpan x when b is TimeSpan y => x == y,

@@ -8,6 +8,14 @@ internal static class Properties
         var result = value switch
         {
             DateOnly d => DateProperty(d, name),
+            FeelDate d => name switch
+            {
+                "year" => (decimal)d.Year,
+                "month" => d.Month,
+                "day" => d.Day,
+                "weekday" => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek,
+                _ => null,
+            },
             FeelDateTime dt => name switch
             {
                 "time offset" => dt.Offset,
@@ -35,7 +43,7 @@ internal static class Properties
 
     private static readonly object Missing = new();
 
-    private static bool IsTemporal(object value) => value is DateOnly or FeelDateTime or FeelTime;
+    private static bool IsTemporal(object value) => value is DateOnly or FeelDate or FeelDateTime or FeelTime;
 
     private static bool IsZoneProperty(string name) => name is "time offset" or "timezone";
 

@@ -122,8 +122,11 @@ internal sealed class Lexer
             while (char.IsAsciiDigit(Peek())) _pos++;
         }
         var text = _src[start.._pos];
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            throw new FeelSyntaxException($"Number {text} is out of range", line, column);
+        // Up to 28 characters decimal parses exactly; longer literals may need decimal128's 34 digits.
+        object value;
+        if (text.Length <= 28 && decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var small)) value = small;
+        else if (FeelNumber.TryParse(text, out var big)) value = big.ToValue();
+        else throw new FeelSyntaxException($"Number {text} is out of range", line, column);
         if (IsNameStart(Peek())) throw new FeelSyntaxException($"Unexpected character '{Peek()}' after number", _line, Column);
         return new Token(TokenKind.Number, text, line, column, value);
     }

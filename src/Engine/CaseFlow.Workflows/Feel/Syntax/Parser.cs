@@ -287,6 +287,11 @@ internal sealed partial class Parser
         if (Cur.Kind != TokenKind.Minus) return Postfix();
         var at = Pos.Of(Advance());
         var operand = Unary();
-        return operand is LiteralNode { Value: decimal d } ? new LiteralNode(at, -d) : new NegateNode(at, operand);
+        return operand switch
+        {
+            LiteralNode { Value: decimal d } => new LiteralNode(at, -d),
+            LiteralNode { Value: FeelNumber n } => new LiteralNode(at, -n),
+            _ => new NegateNode(at, operand),
+        };
     }
 }

@@ -49,10 +49,10 @@ public static class FeelValue
     public static string TypeName(object? value) => Import(value) switch
     {
         null => "Null",
-        decimal => "number",
+        decimal or FeelNumber => "number",
         string => "string",
         bool => "boolean",
-        DateOnly => "date",
+        DateOnly or FeelDate => "date",
         FeelTime => "time",
         FeelDateTime => "date and time",
         TimeSpan => "days and time duration",
@@ -78,6 +78,7 @@ public static class FeelValue
         null => "null",
         string s => quoteStrings ? Quote(s) : s,
         decimal d => FormatNumber(d),
+        FeelNumber n => n.ToString(),
         bool b => b ? "true" : "false",
         DateOnly d => TemporalFormat.Date(d),
         TimeSpan ts => TemporalFormat.Duration(ts),

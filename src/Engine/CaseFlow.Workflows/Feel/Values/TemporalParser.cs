@@ -24,17 +24,31 @@ internal static partial class TemporalParser
     {
         value = null;
         if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal)) return TryParseDuration(text, out value);
-        if (text.Contains('T'))
+        // A zone id may hold a T of its own (@Etc/GMT), so only the part before it decides.
+        var zoneAt = text.IndexOf('@');
+        if ((zoneAt < 0 ? text : text[..zoneAt]).Contains('T'))
         {
             if (!TryParseDateTime(text, out var dt)) return false;
             value = dt;
             return true;
         }
-        if (TryParseDate(text, out var d)) { value = d; return true; }
+        if (TryParseAnyDate(text, out value)) return true;
         if (TryParseTime(text, out var t)) { value = t; return true; }
         return false;
     }
 
+    /// <summary>A date of any year XML Schema allows: a <see cref="DateOnly"/> for years 1-9999, else a <see cref="FeelDate"/>.</summary>
+    public static bool TryParseAnyDate(string text, out object? date)
+    {
+        date = null;
+        var m = DatePattern().Match(text);
+        if (!m.Success) return false;
+        date = FeelDate.Create(long.Parse(m.Groups[1].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+            int.Parse(m.Groups[2].ValueSpan, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].ValueSpan, CultureInfo.InvariantCulture));
+        return date is not null;
+    }
+
+    /// <summary>A date in DateOnly's years 1-9999, as the date part of a date and time must be.</summary>
     public static bool TryParseDate(string text, out DateOnly date)
     {
         date = default;
@@ -117,6 +131,16 @@ internal static partial class TemporalParser
             return true;
         }
         catch (OverflowException) { return false; }
+    }
+
+    /// <summary>Reads <c>Z</c> or <c>+hh:mm</c> / <c>-hh:mm</c> (within ±14:00).</summary>
+    public static bool TryParseOffset(string text, out TimeSpan offset)
+    {
+        offset = default;
+        var m = TimePattern().Match("00:00:00" + text);
+        if (!m.Success || !(m.Groups[5].Success || m.Groups[6].Success) || !TryOffset(m, out var parsed)) return false;
+        offset = parsed!.Value;
+        return true;
     }
 
     private static bool TryOffset(Match m, out TimeSpan? offset)
