@@ -70,7 +70,7 @@ internal sealed class ResultWriter(CaseFlowDb db)
         return new UserTask
         {
             Id = id, InstanceId = row.Id, ElementKey = created.ElementKey, ElementId = created.ElementId, Name = created.Name,
-            ProcessId = row.ProcessId, Assignee = created.Assignee, DueDate = created.DueDate, FollowUpDate = created.FollowUpDate,
+            ProcessId = row.ProcessId, Assignee = created.Assignee, DueDate = created.DueDate, DueInWorkingDays = created.DueInWorkingDays, FollowUpDate = created.FollowUpDate,
             FormKey = created.FormKey, State = UserTaskState.Created, CreatedAt = now, Candidates = candidates,
         };
     }

@@ -21,6 +21,8 @@ public sealed class UserTask
     public string ProcessId { get; init; } = "";
     public string? Assignee { get; set; }
     public DateTimeOffset? DueDate { get; init; }
+    /// <summary>The due date was counted in working days (weekends, holidays and adjusted working days).</summary>
+    public bool DueInWorkingDays { get; init; }
     public DateTimeOffset? FollowUpDate { get; init; }
     public string? FormKey { get; init; }
     public UserTaskState State { get; set; }
