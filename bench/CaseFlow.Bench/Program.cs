@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "dmn" => DmnBenchmark.Run(),
     "feel-eval" => FeelEvalMode.Run(args[1..]),
     "timers" => await TimerBench.RunAsync(args[1..]),
+    "jobs" => await JobBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +23,7 @@ static int Usage()
           dotnet run --project bench/CaseFlow.Bench -- feel-eval CORPUS.json
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
           dotnet run -c Release --project bench/CaseFlow.Bench -- timers --provider sqlite|postgres [--connection CS] [--timers N] [--nodes 1|2] [--lead S]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- jobs --provider sqlite|postgres [--connection CS] [--jobs N] [--nodes 1|2] [--workers W]
         """);
     return 2;
 }
