@@ -80,19 +80,25 @@ public sealed class TimerTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
         Assert.Equal(0, await app.Services.TimersOfAsync(started.Id));
     }
 
+    /// <summary>Writes one timer through a transaction of the service's database, then commits or rolls back.</summary>
+    private async Task WriteTimerAsync(Guid instanceId, bool commit)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
+        var timers = scope.ServiceProvider.GetRequiredService<TimerSchedule>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        timers.Schedule(instanceId, new TimerScheduled(7, 3, "late", DateTimeOffset.UtcNow.AddHours(1)));
+        await timers.ApplyAsync(transaction.GetDbTransaction(), default);
+        if (commit) await transaction.CommitAsync();
+        else await transaction.RollbackAsync();
+    }
+
     [Fact]
     public async Task A_timer_written_in_a_transaction_that_rolls_back_does_not_exist()
     {
         var instanceId = Guid.NewGuid();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
-            var timers = scope.ServiceProvider.GetRequiredService<TimerSchedule>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            timers.Schedule(instanceId, new TimerScheduled(7, 3, "late", DateTimeOffset.UtcNow.AddHours(1)));
-            await timers.ApplyAsync(transaction.GetDbTransaction(), default);
-            await transaction.RollbackAsync();
-        }
+
+        await WriteTimerAsync(instanceId, commit: false);
 
         Assert.False(await app.Services.TimerExistsAsync(instanceId, 7));
     }
@@ -101,15 +107,8 @@ public sealed class TimerTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>
     public async Task A_timer_written_in_a_transaction_that_commits_exists()
     {
         var instanceId = Guid.NewGuid();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
-            var timers = scope.ServiceProvider.GetRequiredService<TimerSchedule>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            timers.Schedule(instanceId, new TimerScheduled(7, 3, "late", DateTimeOffset.UtcNow.AddHours(1)));
-            await timers.ApplyAsync(transaction.GetDbTransaction(), default);
-            await transaction.CommitAsync();
-        }
+
+        await WriteTimerAsync(instanceId, commit: true);
 
         Assert.True(await app.Services.TimerExistsAsync(instanceId, 7));
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
