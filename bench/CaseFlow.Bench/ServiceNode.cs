@@ -39,7 +39,11 @@ internal sealed class ServiceNode : IAsyncDisposable
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data?.Contains("CaseFlow is running at", StringComparison.Ordinal) == true) ready.TrySetResult();
+            if (e.Data is null) return;
+            if (e.Data.Contains("CaseFlow is running at", StringComparison.Ordinal)) ready.TrySetResult();
+            // Warnings and errors of the node belong in the bench's report: a failure there explains an outlier.
+            else if (e.Data.StartsWith("warn:", StringComparison.Ordinal) || e.Data.StartsWith("fail:", StringComparison.Ordinal)
+                || e.Data.StartsWith("      ", StringComparison.Ordinal)) Console.Error.WriteLine($"[node] {e.Data}");
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[node] {e.Data}"); };
         process.BeginOutputReadLine();
