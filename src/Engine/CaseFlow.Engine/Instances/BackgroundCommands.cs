@@ -22,6 +22,19 @@ public sealed class BackgroundCommands(IServiceScopeFactory scopes, ILogger<Back
 {
     private const int MaxAttempts = 8;
 
+    /// <summary>
+    /// A lost optimistic-concurrency race, SQLite's writer lock still taken after its busy timeout (the
+    /// scheduler writes to the same file), or a failure PostgreSQL or Npgsql call transient.
+    /// </summary>
+    private static bool IsWorthRetrying(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        DbUpdateException { InnerException: { } inner } => IsWorthRetrying(inner),
+        _ => false,
+    };
+
     public async Task<BackgroundOutcome> RunAsync(Guid instanceId, Command command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -42,9 +55,10 @@ public sealed class BackgroundCommands(IServiceScopeFactory scopes, ILogger<Back
                 log.LogDebug("{Command} on instance {InstanceId} no longer applies: {Message}", command, instanceId, e.Message);
                 return BackgroundOutcome.Stale;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (Exception e) when (attempt < MaxAttempts && IsWorthRetrying(e))
             {
-                // Someone changed the instance meanwhile: read it again. A short, growing pause spreads retries out.
+                // Someone changed the instance meanwhile, or the database was busy: read it again. A short,
+                // growing pause spreads retries out.
                 await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt * attempt), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
