@@ -1,5 +1,6 @@
 using System.Net;
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Incidents;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Tests.Infrastructure;
 
@@ -47,16 +48,15 @@ public sealed class BusinessRuleTaskTests(CaseFlowApp app) : IClassFixture<CaseF
     }
 
     [Fact]
-    public async Task A_decision_that_is_not_deployed_refuses_the_start_and_writes_no_instance()
+    public async Task A_decision_that_is_not_deployed_leaves_the_task_waiting_with_an_incident()
     {
         await _client.DeployFileAsync("decides-missing.bpmn");
 
-        var response = await _client.PostJsonAsync("/api/instances", new { processId = "decides-missing", variables = new { income = 1 } });
+        var instance = await _client.StartAsync("decides-missing", new { income = 1 });
 
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "called_decision_not_found");
-        Assert.Equal("Decide_Aid", problem.GetProperty("elementId").GetString());
-        var instances = await (await _client.GetAsync("/api/instances?processId=decides-missing")).ReadAsync<PageDto<InstanceSummaryDto>>();
-        Assert.Equal(0, instances.Total);
+        Assert.Equal("Decide_Aid", Assert.Single(instance.ActiveElements).ElementId);
+        var incidents = await (await _client.GetAsync($"/api/incidents?instanceId={instance.Id}&state=Open")).ReadAsync<PageDto<IncidentDto>>();
+        Assert.Equal(("called_decision_not_found", "Decide_Aid"), (Assert.Single(incidents.Items).Kind, incidents.Items[0].ElementId));
     }
 
     [Fact]

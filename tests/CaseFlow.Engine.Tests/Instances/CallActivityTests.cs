@@ -1,5 +1,6 @@
 using System.Net;
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Incidents;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Tests.Infrastructure;
 
@@ -70,17 +71,33 @@ public sealed class CallActivityTests(CaseFlowApp app) : IClassFixture<CaseFlowA
     }
 
     [Fact]
-    public async Task Calling_an_undeployed_process_returns_422_and_writes_nothing()
+    public async Task Calling_an_undeployed_process_waits_with_an_incident_at_the_call_activity()
     {
         await _client.DeployAsync("calls-missing");
         var instance = await _client.StartAsync("callsMissing");
         var task = await _client.OpenTaskAsync(instance.Id);
 
-        var response = await _client.CompleteAsync(task.Id);
+        (await _client.CompleteAsync(task.Id)).EnsureSuccessStatusCode();
 
-        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "called_process_not_found");
-        Assert.Equal("callNowhere", problem.GetProperty("elementId").GetString());
-        Assert.Equal("review", Assert.Single((await _client.InstanceAsync(instance.Id)).ActiveElements).ElementId);
-        Assert.Equal("Created", (await _client.OpenTaskAsync(instance.Id)).State);
+        Assert.Equal("callNowhere", Assert.Single((await _client.InstanceAsync(instance.Id)).ActiveElements).ElementId);
+        var incident = Assert.Single((await (await _client.GetAsync($"/api/incidents?instanceId={instance.Id}&state=Open"))
+            .ReadAsync<PageDto<IncidentDto>>()).Items);
+        Assert.Equal(("called_process_not_found", "callNowhere"), (incident.Kind, incident.ElementId));
+    }
+
+    [Fact]
+    public async Task Retrying_the_incident_once_the_called_process_is_deployed_starts_it()
+    {
+        await _client.DeployAsync("calls-missing");
+        var instance = await _client.StartAsync("callsMissing");
+        (await _client.CompleteAsync((await _client.OpenTaskAsync(instance.Id)).Id)).EnsureSuccessStatusCode();
+        var incident = Assert.Single((await (await _client.GetAsync($"/api/incidents?instanceId={instance.Id}&state=Open"))
+            .ReadAsync<PageDto<IncidentDto>>()).Items);
+        await _client.DeployXmlAsync(TestApi.Renamed("single-task", "single", "notDeployed"));
+
+        (await _client.PostJsonAsync($"/api/incidents/{incident.Id}/retry", new { })).EnsureSuccessStatusCode();
+
+        var children = await (await _client.GetAsync("/api/instances?processId=notDeployed")).ReadAsync<PageDto<InstanceSummaryDto>>();
+        Assert.Equal(instance.Id, Assert.Single(children.Items).ParentInstanceId);
     }
 }

@@ -164,24 +164,26 @@ internal sealed class InstanceCommands(
             .Where(d => d.ProcessId == request.ProcessId)
             .OrderByDescending(d => d.Version)
             .Select(d => new { d.Id, d.Version })
-            .FirstOrDefaultAsync(ct)
-            ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "called_process_not_found",
-                $"The call activity '{request.ElementId}' calls process '{request.ProcessId}', which is not deployed.",
-                elementId: request.ElementId);
+            .FirstOrDefaultAsync(ct);
+        if (called is null)
+        {
+            // The call activity waits with an incident until the process is deployed and an operator retries.
+            _work.Enqueue(new Run(parent.Row.Id, new FailElement(request.ElementKey, "called_process_not_found",
+                $"The call activity '{request.ElementId}' calls process '{request.ProcessId}', which is not deployed.")));
+            return;
+        }
         var link = new ParentLink(parent.Row.Id, request.ElementKey, request.ElementId);
         // The child keeps the case's business key, so a case's instances are found together.
         var command = new StartInstance(request.ChildInstanceId, request.Variables, parent.Row.BusinessKey, link);
         await StartInstanceAsync(called.Id, called.Version, command, ct);
     }
 
-    private async Task<CompleteDecision> EvaluateDecisionAsync(DecisionRequested request, CancellationToken ct)
+    /// <summary>The decision's answer, or an incident on the task when no version of the decision is deployed.</summary>
+    private async Task<Command> EvaluateDecisionAsync(DecisionRequested request, CancellationToken ct)
     {
-        // An incident would let the instance wait for the decision to be deployed; until incidents
-        // exist, the command is refused and nothing is written.
-        var (_, result) = await decisions.EvaluateAsync(request.DecisionId, request.Variables, ct)
-            ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "called_decision_not_found",
-                $"The business rule task '{request.ElementId}' calls decision '{request.DecisionId}', which is not deployed.",
-                elementId: request.ElementId);
+        if (await decisions.EvaluateAsync(request.DecisionId, request.Variables, ct) is not var (_, result))
+            return new FailElement(request.ElementKey, "called_decision_not_found",
+                $"The business rule task '{request.ElementId}' calls decision '{request.DecisionId}', which is not deployed.");
         var matches = result.MatchedRules.Select(m => new DecisionMatch(m.DecisionId, m.RuleId, m.RuleIndex, m.Annotation)).ToList();
         return new CompleteDecision(request.ElementKey, result.Result, matches, result.Warnings);
     }

@@ -64,3 +64,10 @@ public sealed record ResolveIncident(long IncidentKey, int JobRetries = 1, strin
 /// <summary>Sets variables from outside (an operator fixing data before a retry): in the scope of
 /// <paramref name="ScopeKey"/> when given, else at process level; recorded in the history as usual.</summary>
 public sealed record SetVariables(IReadOnlyDictionary<string, object?> Variables, long? ScopeKey = null, string? User = null) : Command;
+
+/// <summary>
+/// The service could not do what a waiting element asked of it (start the called process, evaluate the
+/// decision: neither is deployed). The element gets an incident of <paramref name="Kind"/>; resolving it runs
+/// the element again, which asks again.
+/// </summary>
+public sealed record FailElement(long ElementKey, string Kind, string Message) : Command;

@@ -68,6 +68,7 @@ public static class Executor
             case FailJob c: FailJob(run, c); break;
             case ResolveIncident c: Incidents.Resolve(run, c); break;
             case SetVariables c: SetVariables(run, c); break;
+            case FailElement c: FailElement(run, c); break;
             case FireTimer c: Timers.Fire(run, c); break;
             case ThrowError c: ThrowError(run, c); break;
             case CorrelateMessage c: Messages.Correlate(run, c); break;
@@ -187,6 +188,15 @@ public static class Executor
             throw new WorkflowException(WorkflowErrorKind.Conflict, "job_not_active",
                 $"The job {key} is not active in instance {run.State.InstanceId}: it waits for an incident to be resolved.", element.ElementId);
         return element;
+    }
+
+    private static void FailElement(Run run, FailElement command)
+    {
+        var element = run.State.Find(command.ElementKey);
+        if (element is not { Kind: ElementKind.CallActivity or ElementKind.BusinessRuleTask })
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "element_not_waiting",
+                $"No call activity or business rule task {command.ElementKey} waits in instance {run.State.InstanceId}.");
+        Incidents.Raise(run, element, command.Kind, command.Message, IncidentRetry.Activate);
     }
 
     private static ElementInstance Require(Run run, long key, ElementKind kind, string what)
