@@ -31,8 +31,10 @@ public static class SchedulingSetup
     {
         var settings = DatabaseSettings.From(configuration);
         var options = configuration.GetSection("Scheduling");
-        // SQLite has one writer, so more threads only queue at its lock.
-        var threads = options.GetValue("MaxConcurrency", settings.Provider == DatabaseProvider.Postgres ? 8 : 2);
+        // Each acquisition round takes a few round trips to the database, so throughput grows with the batch a
+        // round takes (batch = threads; the threads mostly wait on I/O). SQLite has one writer, so more
+        // threads there only queue at its lock.
+        var threads = options.GetValue("MaxConcurrency", settings.Provider == DatabaseProvider.Postgres ? 16 : 2);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
