@@ -24,6 +24,8 @@ public static class HostingSetup
         // The same quiet defaults as appsettings.json, for when it is not beside the working directory.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Quartz narrates its start-up at Information; its warnings and errors still show.
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         return builder;
     }
 
