@@ -71,6 +71,9 @@ internal static class Incidents
             case IncidentRetry.Leave:
                 run.EnqueueLeave(element);
                 break;
+            case IncidentRetry.CompletionCondition:
+                MultiInstanceBehavior.Decide(run, (Model.Activity)run.Definition.Node(element.ElementId), element);
+                break;
             default:
                 Activation.Start(run, run.Definition.Node(element.ElementId), element);
                 break;

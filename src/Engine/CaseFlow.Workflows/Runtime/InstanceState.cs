@@ -137,6 +137,8 @@ public enum IncidentRetry
     Job,
     /// <summary>Throw the error <see cref="Incident.ErrorCode"/> again.</summary>
     Throw,
+    /// <summary>A multi-instance body decides again whether it is done (its completion condition).</summary>
+    CompletionCondition,
 }
 
 /// <summary>An element that cannot go on by itself; its element instance stays where it is.</summary>

@@ -57,8 +57,37 @@ internal static class MultiInstanceBehavior
         var state = body.MultiInstance!;
         state.Completed++;
         UpdateCounters(body);
+        // While the completion condition waits for a person, the other inner instances finish undisturbed;
+        // resolving the incident decides again with everything that completed meanwhile.
+        if (Incidents.HasOpen(run, body.Key)) return;
+        Decide(run, activity, body);
+    }
 
-        if (loop.CompletionCondition is { } condition && run.Evaluate(condition, body.Key, activity.Id) is true)
+    /// <summary>
+    /// After an inner instance completed: done when the completion condition is true or every item is;
+    /// otherwise the next item of a sequential loop. A condition that is not a boolean (null included) is
+    /// never taken as false: the body waits with an incident <c>condition_not_boolean</c>.
+    /// </summary>
+    public static void Decide(Run run, Activity activity, ElementInstance body)
+    {
+        var loop = activity.MultiInstance!;
+        var state = body.MultiInstance!;
+        var done = false;
+        if (loop.CompletionCondition is { } condition)
+        {
+            switch (run.Evaluate(condition, body.Key, activity.Id))
+            {
+                case bool b:
+                    done = b;
+                    break;
+                case var other:
+                    Incidents.Raise(run, body, "condition_not_boolean",
+                        $"The completion condition of '{activity.Id}' ({condition.Source}) gave {(other is null ? "null" : Feel.FeelValue.ToFeelString(other))}, not true or false.",
+                        IncidentRetry.CompletionCondition);
+                    return;
+            }
+        }
+        if (done)
         {
             foreach (var other in run.ChildrenOf(body.Key)) Completion.TerminateElement(run, other);
             run.EnqueueLeave(body);
