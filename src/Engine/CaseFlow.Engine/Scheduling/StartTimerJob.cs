@@ -20,7 +20,7 @@ namespace CaseFlow.Engine.Scheduling;
 /// Quartz cron trigger. The instance id is derived from the occurrence, so a firing that Quartz repeats after
 /// a crash finds its instance already there and starts nothing.
 /// </summary>
-internal sealed class StartTimerJob(IServiceScopeFactory scopes, ILogger<StartTimerJob> log) : IJob
+internal sealed class StartTimerJob(IServiceScopeFactory scopes, StartTimerSettings settings, ILogger<StartTimerJob> log) : IJob
 {
     private const string DefinitionKey = "definition";
     private const string EventKey = "event";
@@ -66,8 +66,7 @@ internal sealed class StartTimerJob(IServiceScopeFactory scopes, ILogger<StartTi
     private static (IJobDetail Job, ITrigger Trigger) Occurrence(Guid definitionId, string processId, string eventId, DateTimeOffset due, int remaining)
     {
         var job = Job(definitionId, processId, eventId, due.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), remaining);
-        return (job, TriggerBuilder.Create().ForJob(job.Key).WithIdentity(job.Key.Name, job.Key.Group).StartAt(due)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build());
+        return (job, TimerJob.OneShot(job.Key, due));
     }
 
     private static IJobDetail Job(Guid definitionId, string processId, string eventId, string occurrence, int remaining) =>
@@ -119,10 +118,10 @@ internal sealed class StartTimerJob(IServiceScopeFactory scopes, ILogger<StartTi
             {
                 var definition = await services.GetRequiredService<DefinitionCache>().GetAsync(db, definitionId, ct);
                 var start = definition.TimerStartEvents.Single(s => s.Id == eventId);
-                var plan = TimerValues.ForStartEvent(start, occurrence, services.GetService<IWorkCalendar>());
+                var plan = TimerValues.ForStartEvent(start, occurrence, settings.Calendar);
                 if (plan.Interval is { } interval)
                 {
-                    var next = TimerValues.Next(interval, occurrence, start.CountsWorkingDays, services.GetService<IWorkCalendar>());
+                    var next = TimerValues.Next(interval, occurrence, start.CountsWorkingDays, settings.Calendar);
                     var (job, trigger) = Occurrence(definitionId, row.ProcessId, eventId, next, remaining < 0 ? -1 : remaining - 1);
                     services.GetRequiredService<TimerSchedule>().ScheduleJob(job, trigger);
                 }

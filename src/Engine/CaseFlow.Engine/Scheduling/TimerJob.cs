@@ -26,14 +26,16 @@ internal sealed class TimerJob(BackgroundCommands commands, SchedulerCounters co
             .RequestRecovery()
             .Build();
 
-    /// <summary>A one-shot trigger; a timer found overdue (the service was down) fires at once.</summary>
-    public static ITrigger TriggerAt(JobKey key, DateTimeOffset dueAt) =>
-        TriggerBuilder.Create()
-            .WithIdentity(key.Name, key.Group)
-            .ForJob(key)
-            .StartAt(dueAt)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
+    /// <summary>
+    /// A one-shot trigger for <paramref name="job"/> at <paramref name="at"/>, named after the job unless it is a
+    /// second trigger of a job whose first is still firing. Found overdue (the service was down), it fires at once.
+    /// </summary>
+    public static ITrigger OneShot(JobKey job, DateTimeOffset at, bool namedAfterJob = true)
+    {
+        var trigger = TriggerBuilder.Create().ForJob(job).StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
+        return (namedAfterJob ? trigger.WithIdentity(job.Name, job.Group) : trigger).Build();
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -46,9 +48,6 @@ internal sealed class TimerJob(BackgroundCommands commands, SchedulerCounters co
         // Keep the timer: try again in a minute rather than leave the instance waiting for nothing.
         var retryAt = context.FireTimeUtc.AddMinutes(1);
         log.LogWarning("Timer {TimerKey} of instance {InstanceId} could not fire; trying again at {RetryAt}.", timerKey, instanceId, retryAt);
-        await context.Scheduler.ScheduleJob(
-            TriggerBuilder.Create().ForJob(context.JobDetail.Key).StartAt(retryAt)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build(),
-            cancellationToken: ct);
+        await context.Scheduler.ScheduleJob(OneShot(context.JobDetail.Key, retryAt, namedAfterJob: false), cancellationToken: ct);
     }
 }

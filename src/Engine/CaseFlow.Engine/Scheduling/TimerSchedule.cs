@@ -36,7 +36,7 @@ internal sealed class TimerSchedule(ISchedulerFactory schedulers) : IDisposable
         foreach (var change in _changes)
         {
             var key = TimerJob.KeyOf(change.InstanceId, change.TimerKey);
-            if (change.Scheduled is { } timer) await scheduler.ScheduleJob(TimerJob.Create(key, change.InstanceId, timer), TimerJob.TriggerAt(key, timer.DueAt), cancellationToken: ct);
+            if (change.Scheduled is { } timer) await scheduler.ScheduleJob(TimerJob.Create(key, change.InstanceId, timer), TimerJob.OneShot(key, timer.DueAt), cancellationToken: ct);
             else await scheduler.DeleteJob(key, ct);
         }
         foreach (var group in _clearedGroups) await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(group), ct);
