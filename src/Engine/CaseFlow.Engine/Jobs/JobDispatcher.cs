@@ -146,13 +146,7 @@ internal sealed class JobDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
-        var now = clock.GetUtcNow();
-        await db.Jobs.Where(j => j.Id == id && j.State == JobState.Activated && j.Worker == Worker)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(j => j.State, JobState.Cancelled)
-                .SetProperty(j => j.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
-                .SetProperty(j => j.UpdatedAt, now), ct);
+        await JobRows.CancelAsync(db.Jobs.Where(j => j.Id == id && j.State == JobState.Activated && j.Worker == Worker), clock.GetUtcNow(), ct);
     }
 
     private async Task SweepAsync(CancellationToken ct)

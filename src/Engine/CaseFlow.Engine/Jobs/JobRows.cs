@@ -76,13 +76,15 @@ internal sealed class JobRows(CaseFlowDb db)
     {
         if (_cancelled.Count == 0) return;
         var ids = _cancelled.ToList();
-        await db.Jobs
-            .Where(j => ids.Contains(j.Id) && (j.State == JobState.Activatable || j.State == JobState.Activated))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(j => j.State, JobState.Cancelled)
-                .SetProperty(j => j.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
-                .SetProperty(j => j.UpdatedAt, now), ct);
+        await CancelAsync(db.Jobs.Where(j => ids.Contains(j.Id) && (j.State == JobState.Activatable || j.State == JobState.Activated)), now, ct);
         _cancelled.Clear();
     }
+
+    /// <summary>Cancels the given jobs in one statement: no worker may take them and no retry is due.</summary>
+    public static Task<int> CancelAsync(IQueryable<Job> jobs, DateTimeOffset now, CancellationToken ct) =>
+        jobs.ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.State, JobState.Cancelled)
+            .SetProperty(j => j.NextAttemptAt, (DateTimeOffset?)null)
+            .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(j => j.UpdatedAt, now), ct);
 }
