@@ -15,10 +15,8 @@ internal static class JobBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Options.Get(args, "--provider") ?? "sqlite";
-        var connection = Options.Get(args, "--connection")
-            ?? (provider == "sqlite" ? $"Data Source={Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Guid.NewGuid():N}.db")}" : null)
-            ?? throw new ArgumentException("--connection is required for postgres");
+        var database = BenchDatabase.From(args);
+        var (provider, connection) = (database.Provider, database.Connection);
         var jobs = int.Parse(Options.Get(args, "--jobs") ?? "2000", CultureInfo.InvariantCulture);
         var nodes = int.Parse(Options.Get(args, "--nodes") ?? "1", CultureInfo.InvariantCulture);
         var workersPerNode = int.Parse(Options.Get(args, "--workers") ?? "4", CultureInfo.InvariantCulture);
@@ -77,6 +75,7 @@ internal static class JobBench
         finally
         {
             foreach (var node in started) await node.DisposeAsync();
+            database.Cleanup();
         }
     }
 }

@@ -24,10 +24,8 @@ internal static class PersistedBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Options.Get(args, "--provider") ?? "sqlite";
-        var connection = Options.Get(args, "--connection")
-            ?? (provider == "sqlite" ? $"Data Source={Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Guid.NewGuid():N}.db")}" : null)
-            ?? throw new ArgumentException("--connection is required for postgres");
+        var database = BenchDatabase.From(args);
+        var (provider, connection) = (database.Provider, database.Connection);
         var clients = (Options.Get(args, "--clients") ?? "1,4,16").Split(',').Select(int.Parse).ToArray();
         var seconds = double.Parse(Options.Get(args, "--seconds") ?? "10");
         var file = Options.Get(args, "--process") ?? Path.Combine(Options.RepoRoot(), "bench", "processes", "approval.bpmn");
@@ -42,6 +40,9 @@ internal static class PersistedBench
         builder.Services.AddWorkCalendar();
         await using var app = builder.Build();
         await app.MigrateDatabaseAsync();
+        // The service's host creates the scheduler at start-up; this bench starts no host, and a scheduler
+        // first created inside a deployment's SQLite transaction would wait for that transaction's lock.
+        await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         var (definitionId, version) = await DeployAsync(app.Services, File.ReadAllText(file));
 
         await RunClientsAsync(app.Services, definitionId, version, 2, TimeSpan.FromSeconds(2)); // warm-up
@@ -58,7 +59,7 @@ internal static class PersistedBench
                 conflicts = result.Conflicts,
             }));
         }
-        if (provider == "sqlite" && connection.Contains("caseflow-bench-")) SqliteCleanup(connection);
+        database.Cleanup();
         return 0;
     }
 
@@ -133,11 +134,5 @@ internal static class PersistedBench
         if (values.Count == 0) return 0;
         values.Sort();
         return Math.Round(values[(int)Math.Min(values.Count - 1, Math.Floor(p * values.Count))], 2);
-    }
-
-    private static void SqliteCleanup(string connection)
-    {
-        var path = connection["Data Source=".Length..];
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
     }
 }

@@ -18,10 +18,8 @@ internal static class TimerBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Options.Get(args, "--provider") ?? "sqlite";
-        var connection = Options.Get(args, "--connection")
-            ?? (provider == "sqlite" ? $"Data Source={Path.Combine(Path.GetTempPath(), $"caseflow-bench-{Guid.NewGuid():N}.db")}" : null)
-            ?? throw new ArgumentException("--connection is required for postgres");
+        var database = BenchDatabase.From(args);
+        var (provider, connection) = (database.Provider, database.Connection);
         var timers = int.Parse(Options.Get(args, "--timers") ?? "10000", CultureInfo.InvariantCulture);
         var nodes = int.Parse(Options.Get(args, "--nodes") ?? "1", CultureInfo.InvariantCulture);
         if (nodes > 1 && provider == "sqlite") throw new ArgumentException("Two nodes need PostgreSQL.");
@@ -74,7 +72,7 @@ internal static class TimerBench
         finally
         {
             foreach (var node in started) await node.DisposeAsync();
-            if (provider == "sqlite") SqliteConnection.ClearAllPools();
+            database.Cleanup();
         }
     }
 
