@@ -89,7 +89,7 @@ internal static class PersistedBench
             while (clock.Elapsed < deadline)
             {
                 var state = await TimedAsync(services, latencies, commands => commands.StartAsync(definitionId, version,
-                    new StartInstance(Guid.CreateVersion7(), new Dictionary<string, object?> { ["amount"] = amount }), default));
+                    new StartInstance(Guid.CreateVersion7(), new Dictionary<string, object?> { ["amount"] = amount }), default, default));
                 while (state.Status == InstanceStatus.Active)
                 {
                     var next = Worker.NextCommand(state);

@@ -27,6 +27,10 @@ public sealed class Instance
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The unit that owns the instance (the case's unit): who may see it and its tasks. Null only for rows from before units existed.</summary>
+    public Guid? UnitId { get; init; }
+    /// <summary>The case this instance moves, if any.</summary>
+    public Guid? CaseId { get; init; }
 }
 
 internal sealed class InstanceConfiguration(bool postgres) : IEntityTypeConfiguration<Instance>
@@ -45,5 +49,6 @@ internal sealed class InstanceConfiguration(bool postgres) : IEntityTypeConfigur
         builder.HasIndex(i => new { i.ProcessId, i.Status });
         builder.HasIndex(i => new { i.Status, i.StartedAt });
         builder.HasIndex(i => i.BusinessKey);
+        builder.HasIndex(i => i.CaseId);
     }
 }

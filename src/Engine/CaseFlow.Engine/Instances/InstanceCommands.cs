@@ -49,10 +49,11 @@ internal sealed class InstanceCommands(
     private sealed record Publish(string Name, string CorrelationKey, IReadOnlyDictionary<string, object?> Variables, PublishOutcome Outcome) : Work;
     private sealed record EvaluateDecision(LoadedInstance Target, DecisionRequested Request) : Work;
 
-    public async Task<LoadedInstance> StartAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
+    /// <param name="owner">The unit (and case) the instance belongs to: its tasks are seen by that unit and those above it.</param>
+    public async Task<LoadedInstance> StartAsync(Guid definitionId, int version, StartInstance command, InstanceOwner owner, CancellationToken ct)
     {
         _now = clock.GetUtcNow();
-        var started = await StartInstanceAsync(definitionId, version, command, ct);
+        var started = await StartInstanceAsync(definitionId, version, command, owner, ct);
         await DrainAsync(ct);
         return started;
     }
@@ -140,7 +141,7 @@ internal sealed class InstanceCommands(
         }
     }
 
-    private async Task<LoadedInstance> StartInstanceAsync(Guid definitionId, int version, StartInstance command, CancellationToken ct)
+    private async Task<LoadedInstance> StartInstanceAsync(Guid definitionId, int version, StartInstance command, InstanceOwner owner, CancellationToken ct)
     {
         var definition = await definitions.GetAsync(db, definitionId, ct);
         var result = Executor.Start(definition, version, command, _now, calendar);
@@ -149,7 +150,7 @@ internal sealed class InstanceCommands(
             Id = command.InstanceId, DefinitionId = definitionId, ProcessId = definition.Id, ProcessVersion = version,
             BusinessKey = command.BusinessKey, Status = result.State.Status, State = "", RowVersion = 1,
             ParentInstanceId = command.Parent?.InstanceId, ParentElementKey = command.Parent?.ElementKey,
-            StartedAt = _now, UpdatedAt = _now,
+            StartedAt = _now, UpdatedAt = _now, UnitId = owner.UnitId, CaseId = owner.CaseId,
         };
         db.Instances.Add(row);
         var started = new LoadedInstance(row, definition, result.State, isNew: true);
@@ -175,7 +176,8 @@ internal sealed class InstanceCommands(
         var link = new ParentLink(parent.Row.Id, request.ElementKey, request.ElementId);
         // The child keeps the case's business key, so a case's instances are found together.
         var command = new StartInstance(request.ChildInstanceId, request.Variables, parent.Row.BusinessKey, link);
-        await StartInstanceAsync(called.Id, called.Version, command, ct);
+        // The child belongs to the parent's unit and case.
+        await StartInstanceAsync(called.Id, called.Version, command, new InstanceOwner(parent.Row.UnitId, parent.Row.CaseId), ct);
     }
 
     /// <summary>The decision's answer, or an incident on the task when no version of the decision is deployed.</summary>
@@ -200,7 +202,8 @@ internal sealed class InstanceCommands(
         {
             var command = new StartInstance(Guid.CreateVersion7(_now), publish.Variables, StartEventId: start.EventId);
             publish.Outcome.Started.Add(command.InstanceId);
-            await StartInstanceAsync(start.DefinitionId, start.Version, command, ct);
+            // Started by a message, not by a person or a case: owned by no unit, so only those who see every unit see it.
+            await StartInstanceAsync(start.DefinitionId, start.Version, command, default, ct);
         }
     }
 
@@ -275,3 +278,6 @@ internal sealed class InstanceCommands(
         return loaded;
     }
 }
+
+/// <summary>The unit and case an instance belongs to.</summary>
+public readonly record struct InstanceOwner(Guid? UnitId, Guid? CaseId);

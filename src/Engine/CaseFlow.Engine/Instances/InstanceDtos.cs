@@ -5,7 +5,8 @@ using CaseFlow.Workflows.Runtime;
 
 namespace CaseFlow.Engine.Instances;
 
-public sealed record StartInstanceRequest(string? ProcessId, int? Version, string? BusinessKey, JsonElement? Variables);
+/// <param name="UnitId">The unit the instance belongs to; the caller's own unit when absent.</param>
+public sealed record StartInstanceRequest(string? ProcessId, int? Version, string? BusinessKey, JsonElement? Variables, Guid? UnitId = null);
 
 public sealed record CancelInstanceRequest(string? Reason);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Security;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,13 @@ public static class InstancesApi
     }
 
     private static async Task<Results<Created<InstanceDto>, ProblemHttpResult>> Start(
-        StartInstanceRequest request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        StartInstanceRequest request, Actor actor, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.ProcessId))
             return Problems.Invalid("field_required", "processId is required.", "processId");
+        var unitId = request.UnitId ?? actor.UnitId;
+        if (unitId is { } unit && !actor.CanSee(unit))
+            return Problems.NotFound("unit_not_found", $"Unit {unit} does not exist.");
         var variables = Variables.Read(request.Variables);
         var query = db.Definitions.AsNoTracking().Where(d => d.ProcessId == request.ProcessId);
         if (request.Version is { } version) query = query.Where(d => d.Version == version);
@@ -36,8 +40,8 @@ public static class InstancesApi
                 : $"Process '{request.ProcessId}' has no version {request.Version}.");
         }
 
-        var command = new StartInstance(Guid.CreateVersion7(), variables, request.BusinessKey, User: ActingUser.From(http));
-        var started = await commands.StartAsync(definition.Id, definition.Version, command, ct);
+        var command = new StartInstance(Guid.CreateVersion7(), variables, request.BusinessKey, User: actor.Name);
+        var started = await commands.StartAsync(definition.Id, definition.Version, command, new InstanceOwner(unitId, null), ct);
         await commands.SaveAsync(ct);
         return TypedResults.Created($"/api/instances/{started.Row.Id}", started.ToDto());
     }

@@ -72,6 +72,7 @@ internal sealed class ResultWriter(CaseFlowDb db)
             Id = id, InstanceId = row.Id, ElementKey = created.ElementKey, ElementId = created.ElementId, Name = created.Name,
             ProcessId = row.ProcessId, Assignee = created.Assignee, DueDate = created.DueDate, DueInWorkingDays = created.DueInWorkingDays, FollowUpDate = created.FollowUpDate,
             FormKey = created.FormKey, State = UserTaskState.Created, CreatedAt = now, Candidates = candidates,
+            UnitId = row.UnitId, CaseId = row.CaseId,
         };
     }
 

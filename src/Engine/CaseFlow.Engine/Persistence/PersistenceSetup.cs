@@ -1,4 +1,5 @@
 using CaseFlow.Engine.Persistence.Migrations;
+using CaseFlow.Engine.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,7 +12,15 @@ public static class PersistenceSetup
         // Read from the final configuration when first needed, so hosts and tests can still change it.
         services.AddSingleton(provider => DatabaseSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<DatabaseMigrator>();
-        services.AddDbContextPool<CaseFlowDb>((provider, options) =>
+        // Pooled contexts, handed to each scope with the scope's actor (the visibility filters read it).
+        services.AddScoped<Actor>();
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<CaseFlowDb>>().CreateDbContext();
+            db.Actor = provider.GetRequiredService<Actor>();
+            return db;
+        });
+        services.AddPooledDbContextFactory<CaseFlowDb>((provider, options) =>
         {
             var settings = provider.GetRequiredService<DatabaseSettings>();
             if (settings.Provider == DatabaseProvider.Postgres) options.UseNpgsql(PooledWithoutReset(settings.ConnectionString));

@@ -113,7 +113,7 @@ internal sealed class StartTimerJob(IServiceScopeFactory scopes, StartTimerSetti
                 .Select(d => new { d.ProcessId, d.Version }).SingleOrDefaultAsync(ct);
             if (row is null) return;
             var commands = services.GetRequiredService<InstanceCommands>();
-            await commands.StartAsync(definitionId, row.Version, new StartInstance(instanceId, StartEventId: eventId), ct);
+            await commands.StartAsync(definitionId, row.Version, new StartInstance(instanceId, StartEventId: eventId), default, ct);
             if (remaining != 1 && context.Trigger is ISimpleTrigger)
             {
                 var definition = await services.GetRequiredService<DefinitionCache>().GetAsync(db, definitionId, ct);

@@ -29,6 +29,9 @@ public sealed class UserTask
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
+    /// <summary>The instance's unit: candidate groups resolve against it, and it decides who sees the task.</summary>
+    public Guid? UnitId { get; init; }
+    public Guid? CaseId { get; init; }
     public List<TaskCandidate> Candidates { get; init; } = [];
 }
 
@@ -57,6 +60,8 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         builder.HasIndex(t => new { t.State, t.DueDate, t.CreatedAt });
         builder.HasIndex(t => new { t.Assignee, t.State, t.DueDate, t.CreatedAt });
         builder.HasIndex(t => new { t.ProcessId, t.State });
+        builder.HasIndex(t => new { t.UnitId, t.State, t.DueDate });
+        builder.HasIndex(t => t.CaseId);
     }
 }
 
