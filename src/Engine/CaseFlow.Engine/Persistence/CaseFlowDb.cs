@@ -1,5 +1,6 @@
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Idempotency;
 using CaseFlow.Engine.Incidents;
@@ -37,6 +38,7 @@ public sealed class CaseFlowDb : DbContext
     public DbSet<MessageSubscription> MessageSubscriptions => Set<MessageSubscription>();
     public DbSet<PublishedMessage> Messages => Set<PublishedMessage>();
     public DbSet<MessageStartEvent> MessageStartEvents => Set<MessageStartEvent>();
+    public DbSet<FormDefinition> Forms => Set<FormDefinition>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -68,6 +70,7 @@ public sealed class CaseFlowDb : DbContext
         modelBuilder.ApplyConfiguration(new MessageSubscriptionConfiguration());
         modelBuilder.ApplyConfiguration(new PublishedMessageConfiguration());
         modelBuilder.ApplyConfiguration(new MessageStartEventConfiguration());
+        modelBuilder.ApplyConfiguration(new FormDefinitionConfiguration());
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 }

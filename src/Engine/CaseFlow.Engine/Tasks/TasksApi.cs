@@ -1,4 +1,6 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Workflows.Runtime;
@@ -40,9 +42,12 @@ public static class TasksApi
         RunAsync(id, db, commands, key => new UnclaimTask(key, ActingUser.From(http)), ct);
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Complete(
-        Guid id, CompleteTaskRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, CompleteTaskRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, DefinitionCache definitions,
+        CancellationToken ct)
     {
         var variables = Variables.Read(request?.Variables);
+        // Checked before the command runs, so a refused form writes nothing.
+        if (await TaskForms.CheckCompletionAsync(id, variables, db, definitions, ct) is { } refused) return refused;
         var user = request?.User ?? ActingUser.From(http);
         return await RunAsync(id, db, commands, key => new CompleteTask(key, variables, user), ct);
     }
