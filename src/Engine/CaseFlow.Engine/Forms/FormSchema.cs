@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CaseFlow.Workflows.Feel;
+using CaseFlow.Workflows.Values;
 
 namespace CaseFlow.Engine.Forms;
 
@@ -17,7 +19,19 @@ internal sealed record FormField(
     public string Key => string.Join('.', Path);
 }
 
-internal sealed record FieldRules(bool Required, decimal? Min, decimal? Max, int? MinLength, int? MaxLength, Regex? Pattern);
+internal sealed record FieldRules(bool Required, Bound? Min, Bound? Max, Bound? MinLength, Bound? MaxLength, Regex? Pattern, string? PatternMessage)
+{
+    public static readonly FieldRules None = new(false, null, null, null, null, null, null);
+
+    public bool HasExpressions => Min?.Expression is not null || Max?.Expression is not null
+        || MinLength?.Expression is not null || MaxLength?.Expression is not null;
+}
+
+/// <summary>A min/max rule: a number, or (as form-js allows) a FEEL expression evaluated against the form's data.</summary>
+internal sealed record Bound(decimal? Value, FeelExpression? Expression)
+{
+    public decimal? Evaluate(IVariableScope scope) => Value ?? (Expression!.Evaluate(scope) is decimal d ? d : null);
+}
 
 /// <summary>
 /// A form-js schema read for the server's purposes: its id and its input fields. Layout components
@@ -134,42 +148,48 @@ internal sealed class FormSchema
             ReadComponents(children, $"{at}.components", [], itemFields, new HashSet<string>(StringComparer.Ordinal));
             var hide = component.TryGetProperty("conditional", out var conditional) && conditional.ValueKind == JsonValueKind.Object
                 ? String(conditional, "hide") : null;
-            fields.Add(new FormField(listPath, type, new FieldRules(false, null, null, null, null, null), null, hide, false, itemFields));
+            fields.Add(new FormField(listPath, type, FieldRules.None, null, hide, false, itemFields));
         }
 
         private FieldRules ReadRules(JsonElement component, string at)
         {
-            if (!component.TryGetProperty("validate", out var validate)) return new FieldRules(false, null, null, null, null, null);
+            if (!component.TryGetProperty("validate", out var validate)) return FieldRules.None;
             if (validate.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new($"{at}.validate", "validate is a JSON object of rules."));
-                return new FieldRules(false, null, null, null, null, null);
+                return FieldRules.None;
             }
             var required = validate.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True;
             return new FieldRules(required, Number(validate, "min", at), Number(validate, "max", at),
-                Length(validate, "minLength", at), Length(validate, "maxLength", at), Pattern(validate, at));
+                Length(validate, "minLength", at), Length(validate, "maxLength", at), Pattern(validate, at), String(validate, "patternErrorMessage"));
         }
 
-        private decimal? Number(JsonElement validate, string name, string at)
+        private Bound? Number(JsonElement validate, string name, string at)
         {
             if (!validate.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
+            if (value.ValueKind == JsonValueKind.String && value.GetString() is ['=', ..] source)
+            {
+                if (FeelExpression.TryParse(source, out var expression, out var error)) return new Bound(null, expression);
+                problems.Add(new($"{at}.validate.{name}", $"{name} is not a FEEL expression: {error.Message}"));
+                return null;
+            }
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return new Bound(number, null);
             // The form-js editor writes what was typed in its number inputs, sometimes as text.
-            if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out number)) return number;
+            if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out number)) return new Bound(number, null);
             problems.Add(new($"{at}.validate.{name}", $"{name} is a number."));
             return null;
         }
 
-        private int? Length(JsonElement validate, string name, string at)
+        private Bound? Length(JsonElement validate, string name, string at)
         {
-            var number = Number(validate, name, at);
-            if (number is null) return null;
-            if (number < 0 || number != decimal.Truncate(number.Value) || number > int.MaxValue)
+            var bound = Number(validate, name, at);
+            if (bound?.Value is not { } number) return bound;
+            if (number < 0 || number != decimal.Truncate(number))
             {
                 problems.Add(new($"{at}.validate.{name}", $"{name} is a whole number of characters, 0 or more."));
                 return null;
             }
-            return (int)number.Value;
+            return bound;
         }
 
         private Regex? Pattern(JsonElement validate, string at)

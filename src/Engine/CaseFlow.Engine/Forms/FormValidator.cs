@@ -25,7 +25,8 @@ internal static class FormValidator
 
     /// <summary>Whether the form hides any field on a condition (only then do the task's variables need reading).</summary>
     public static bool HasConditions(FormSchema form) =>
-        form.Fields.Any(f => f.Hide is not null || (f.ItemFields?.Any(i => i.Hide is not null) ?? false));
+        form.Fields.Any(f => f.Hide is not null || f.Rules.HasExpressions
+            || (f.ItemFields?.Any(i => i.Hide is not null || i.Rules.HasExpressions) ?? false));
 
     private static void Check(FormField field, IReadOnlyDictionary<string, object?> data, IVariableScope scope, string prefix, List<FormFieldError> errors)
     {
@@ -55,7 +56,7 @@ internal static class FormValidator
         }
         switch (field.Type)
         {
-            case "number": CheckNumber(field, key, value!, errors); break;
+            case "number": CheckNumber(field, key, value!, scope, errors); break;
             case "checkbox":
                 if (value is not bool) errors.Add(new(key, "type", $"{key} is true or false."));
                 break;
@@ -64,14 +65,14 @@ internal static class FormValidator
                 if (value is not IReadOnlyList<object?> chosen) errors.Add(new(key, "type", $"{key} is a list of options."));
                 else foreach (var item in chosen) CheckOption(field, key, item, errors);
                 break;
-            case "textfield" or "textarea": CheckText(field, key, value!, errors); break;
+            case "textfield" or "textarea": CheckText(field, key, value!, scope, errors); break;
             case "datetime":
                 if (value is not string) errors.Add(new(key, "type", $"{key} is a date or time text."));
                 break;
         }
     }
 
-    private static void CheckNumber(FormField field, string key, object value, List<FormFieldError> errors)
+    private static void CheckNumber(FormField field, string key, object value, IVariableScope scope, List<FormFieldError> errors)
     {
         decimal? number = value switch
         {
@@ -87,24 +88,25 @@ internal static class FormValidator
             errors.Add(new(key, "type", $"{key} is a number."));
             return;
         }
-        if (field.Rules.Min is { } min && number < min) errors.Add(new(key, "min", $"{key} is at least {min.ToString(CultureInfo.InvariantCulture)}."));
-        if (field.Rules.Max is { } max && number > max) errors.Add(new(key, "max", $"{key} is at most {max.ToString(CultureInfo.InvariantCulture)}."));
+        if (field.Rules.Min?.Evaluate(scope) is { } min && number < min) errors.Add(new(key, "min", $"{key} is at least {min.ToString(CultureInfo.InvariantCulture)}."));
+        if (field.Rules.Max?.Evaluate(scope) is { } max && number > max) errors.Add(new(key, "max", $"{key} is at most {max.ToString(CultureInfo.InvariantCulture)}."));
     }
 
-    private static void CheckText(FormField field, string key, object value, List<FormFieldError> errors)
+    private static void CheckText(FormField field, string key, object value, IVariableScope scope, List<FormFieldError> errors)
     {
         if (value is not string text)
         {
             errors.Add(new(key, "type", $"{key} is a text."));
             return;
         }
-        // Lengths in UTF-16 code units, as the browser's form-js counts them (one per Chinese character).
-        if (field.Rules.MinLength is { } minLength && text.Length < minLength)
-            errors.Add(new(key, "minLength", $"{key} has at least {minLength} characters."));
-        if (field.Rules.MaxLength is { } maxLength && text.Length > maxLength)
-            errors.Add(new(key, "maxLength", $"{key} has at most {maxLength} characters."));
+        // As form-js counts: the trimmed text's length in UTF-16 code units (one per Chinese character).
+        var length = text.Trim().Length;
+        if (field.Rules.MinLength?.Evaluate(scope) is { } minLength && length < minLength)
+            errors.Add(new(key, "minLength", $"{key} has at least {minLength.ToString(CultureInfo.InvariantCulture)} characters."));
+        if (field.Rules.MaxLength?.Evaluate(scope) is { } maxLength && length > maxLength)
+            errors.Add(new(key, "maxLength", $"{key} has at most {maxLength.ToString(CultureInfo.InvariantCulture)} characters."));
         if (field.Rules.Pattern is { } pattern && !Matches(pattern, text))
-            errors.Add(new(key, "pattern", $"{key} does not match the pattern {pattern}."));
+            errors.Add(new(key, "pattern", field.Rules.PatternMessage is { } message ? $"{key}: {message}" : $"{key} does not match the pattern {pattern}."));
     }
 
     private static bool Matches(System.Text.RegularExpressions.Regex pattern, string text)
