@@ -22,6 +22,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkCalendar();
 builder.Services.AddJobs();
 builder.Services.AddMessages();
+builder.Services.AddShippedWorkflows();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();

@@ -26,6 +26,8 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:BackOffMax", "00:00:00.200");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
         builder.UseSetting("Jobs:SweepInterval", "00:00:00.100");
+        // Each test deploys what it needs; the shipped workflows' own tests switch this back on.
+        builder.UseSetting("Workflows:DeployOnStart", "false");
         builder.ConfigureServices(services =>
         {
             services.AddJobHandler<PaymentHandler>("payment");
