@@ -152,8 +152,15 @@ internal sealed class ShippedWorkflows(IServiceScopeFactory scopes, WorkflowSett
                 var problems = problem.ProblemDetails.Extensions.TryGetValue("problems", out var list) ? JsonSerializer.Serialize(list) : "";
                 logger.LogError("Shipped {File} was not deployed: {Detail} {Problems}", name, problem.ProblemDetails.Detail, problems);
                 break;
-            case IValueHttpResult { Value: var value } when result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created }:
-                logger.LogInformation("Deployed shipped {File}: {Deployment}", name, JsonSerializer.Serialize(value));
+            case Created<FormDeploymentDto> { Value: { } form }:
+                logger.LogInformation("Deployed shipped {File}: form {Id} version {Version}", name, form.FormId, form.Version);
+                break;
+            case Created<DecisionDeploymentDto> { Value: { } decisions }:
+                logger.LogInformation("Deployed shipped {File}: decisions {Id} version {Version}", name, decisions.Key, decisions.Version);
+                break;
+            case Created<DeploymentDto> { Value: { } processes }:
+                foreach (var process in processes.Processes)
+                    logger.LogInformation("Deployed shipped {File}: process {Id} version {Version}", name, process.ProcessId, process.Version);
                 break;
         }
     }
