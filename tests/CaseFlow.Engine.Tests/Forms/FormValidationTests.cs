@@ -157,6 +157,19 @@ public sealed class FormValidationTests(FormValidationTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task A_task_whose_embedded_form_is_not_json_is_refused_with_422_and_stays_open()
+    {
+        var client = await app.ClientAsync();
+        await client.DeployProcessFixtureAsync("embedded-broken.bpmn");
+        var started = await client.StartAsync("embedded-broken");
+        var task = await client.OpenTaskAsync(started.Id);
+
+        await (await client.CompleteAsync(task.Id, new { note = "已回访" })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "form_invalid");
+
+        Assert.Equal("Active", (await client.InstanceAsync(started.Id)).Status);
+    }
+
+    [Fact]
     public async Task Completing_a_completed_task_answers_409_whatever_its_variables()
     {
         var (client, taskId, _) = await OpenVisitAsync();

@@ -30,6 +30,7 @@ internal static class TaskForms
         if (task.FormKey is null) return Problems.NotFound("form_not_found", $"Task {id} has no form.");
         var form = await ResolveAsync(task, db, definitions, ct);
         if (form is null) return FormNotFound(task.FormKey);
+        if (!IsJson(form.Json)) return EmbeddedNotJson(task.FormKey);
         return TypedResults.Ok(new TaskFormDto(id, task.FormKey, form.Embedded, form.FormId, form.Version, FormMappings.Parse(form.Json)));
     }
 
@@ -46,6 +47,7 @@ internal static class TaskForms
         var form = await ResolveAsync(task, db, definitions, ct);
         if (form is null) return null;
 
+        if (!IsJson(form.Json)) return EmbeddedNotJson(task.FormKey);
         FormSchema? schema;
         List<FormProblem> problems;
         using (var document = JsonDocument.Parse(form.Json))
@@ -94,6 +96,23 @@ internal static class TaskForms
         var processScope = new DictionaryScope(state.Variables);
         return state.Find(task.ElementKey)?.Variables is { } local ? new DictionaryScope(local, processScope) : processScope;
     }
+
+    /// <summary>Only an embedded form can fail this: deployed forms were parsed when they were deployed.</summary>
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static ProblemHttpResult EmbeddedNotJson(string formKey) =>
+        Problems.Invalid("form_invalid", $"The form '{formKey}' embedded in the task's BPMN file is not JSON.", "$");
 
     private static ProblemHttpResult FormNotFound(string formKey) =>
         Problems.NotFound("form_not_found", $"No form '{formKey}' is deployed.");
