@@ -32,6 +32,13 @@ public sealed class ShippedNode(TestDatabase database, Action<IWebHostBuilder>? 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         configure?.Invoke(builder);
     }
+
+    /// <summary>Signed in as <see cref="CaseFlowApp"/>'s clients are: an API token with every role at the root.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestUsers.RootToken(this));
+    }
 }
 
 public static class ShippedTimers
