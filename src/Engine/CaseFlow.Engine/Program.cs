@@ -1,5 +1,6 @@
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Calendars;
+using CaseFlow.Engine.Cases;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.History;
@@ -21,6 +22,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkCalendar();
 builder.Services.AddJobs();
 builder.Services.AddMessages();
+builder.Services.AddCases();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();

@@ -45,6 +45,36 @@ public sealed class Case
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
     public List<CaseParty> Parties { get; init; } = [];
+
+    /// <summary>
+    /// The moves a case may make. Closed and rejected cases can be reopened (an objection during public
+    /// disclosure, a failed bank transfer, an appeal); a cancelled case stays cancelled.
+    /// </summary>
+    private static readonly Dictionary<CaseStatus, CaseStatus[]> Moves = new()
+    {
+        [CaseStatus.Open] = [CaseStatus.InProgress, CaseStatus.Suspended, CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Cancelled],
+        [CaseStatus.InProgress] = [CaseStatus.Suspended, CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Cancelled],
+        [CaseStatus.Suspended] = [CaseStatus.InProgress, CaseStatus.Cancelled],
+        [CaseStatus.Closed] = [CaseStatus.InProgress],
+        [CaseStatus.Rejected] = [CaseStatus.InProgress],
+        [CaseStatus.Cancelled] = [],
+    };
+
+    public static IReadOnlyList<CaseStatus> MovesFrom(CaseStatus status) => Moves[status];
+
+    public bool IsDone => Status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Cancelled;
+
+    /// <summary>Moves the case to <paramref name="next"/>, or refuses with 409 <c>case_status_conflict</c>.</summary>
+    public void MoveTo(CaseStatus next, DateTimeOffset now)
+    {
+        if (!Moves[Status].Contains(next))
+        {
+            throw new Api.ApiProblemException(StatusCodes.Status409Conflict, "case_status_conflict",
+                $"A case that is {Status} cannot become {next}.", "status");
+        }
+        Status = next;
+        ClosedAt = IsDone ? now : null;
+    }
 }
 
 public enum PartyRole { Applicant, Claimant, Respondent, Representative, Witness }
