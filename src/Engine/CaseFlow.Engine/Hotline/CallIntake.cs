@@ -45,7 +45,9 @@ internal static class CallIntake
             employerId = await EmployerByNameAsync(db, employerName, ct);
         }
 
+        // Whole microseconds, as PostgreSQL keeps them: the answer shows the time a later read gives back.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var callerName = request.CallerName?.Trim() is { Length: > 0 } name ? name : null;
         var person = await MatchCallerAsync(db, phone, callerName, ct);
         if (person is null && callerName is not null && await CallerCountAsync(db, phone, ct) == 0)
