@@ -30,9 +30,10 @@ public sealed class HotlineApp : CaseFlowApp
     public Task DeployTriageAsync() => _deployed ??= CreateClient().DeployXmlAsync(TestApi.Fixture("hotline-triage-test"))
         .ContinueWith(t => t.Result.EnsureSuccessStatusCode());
 
-    /// <summary>A unit of its own for a test, under <paramref name="parent"/> (a root when absent).</summary>
+    /// <summary>A unit of its own for a test, under <paramref name="parent"/> (the root unit when absent, where the default client's token is).</summary>
     public async Task<Unit> UnitAsync(Unit? parent = null, UnitKind kind = UnitKind.Town, int? threshold = null)
     {
+        parent ??= await QueryAsync(db => db.Units.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.CreatedAt).FirstAsync());
         var id = Guid.CreateVersion7();
         var unit = new Unit
         {
@@ -53,12 +54,14 @@ public sealed class HotlineApp : CaseFlowApp
         return person;
     }
 
-    public async Task<Employer> EmployerAsync(Unit unit, string? name = null)
+    public Task<Employer> EmployerAsync(Unit unit, string? name = null) => EmployerAsync(unit.Id, name);
+
+    public async Task<Employer> EmployerAsync(Guid unitId, string? name = null)
     {
         var now = DateTimeOffset.UtcNow;
         var employer = new Employer
         {
-            Id = Guid.CreateVersion7(), UnitId = unit.Id, Name = name ?? "宏达建筑 " + Guid.NewGuid().ToString("N")[..6],
+            Id = Guid.CreateVersion7(), UnitId = unitId, Name = name ?? "宏达建筑 " + Guid.NewGuid().ToString("N")[..6],
             CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         await WithDbAsync(db => db.Employers.Add(employer));

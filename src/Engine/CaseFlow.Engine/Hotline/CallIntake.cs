@@ -111,7 +111,7 @@ internal static class CallIntake
         }
         return Roles.Any(role => actor.HasAt(role, unitId, tree))
             ? null
-            : Problems.Create(StatusCodes.Status403Forbidden, "role_required",
+            : Problems.Create(StatusCodes.Status403Forbidden, "forbidden",
                 $"Taking calls needs one of the roles {string.Join(", ", Roles)} at this unit or above.");
     }
 

@@ -35,7 +35,7 @@ internal sealed class CallRouting(
         var call = await db.Calls.SingleOrDefaultAsync(c => c.Id == callId, ct)
             ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "call_not_found", $"Call {callId} does not exist.");
         if (await CallIntake.RequireCallRightsAsync(actor, call.UnitId, db, units, ct) is not null)
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "role_required",
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden",
                 $"Routing calls needs one of the roles {string.Join(", ", CallIntake.Roles)} at the call's unit or above.");
         call.EnsureOpen();
         if (version != call.Version)
@@ -43,6 +43,12 @@ internal sealed class CallRouting(
                 $"Call {callId} is at version {call.Version}, not {version}: reload it.", "version");
 
         var before = CallIntake.Snapshot(call);
+        if (request.EmployerId is { } chosen)
+        {
+            call.EmployerName = await db.Employers.AsNoTracking().Where(e => e.Id == chosen).Select(e => e.Name).SingleOrDefaultAsync(ct)
+                ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "employer_not_found", $"Employer {chosen} does not exist.", "employerId");
+            call.EmployerId = chosen;
+        }
         var personId = await PersonAsync(request.PersonId ?? call.PersonId, request.PersonId is not null, ct);
         var resolvedFamily = family ?? CallCategories.FamilyOf(call.Category);
         var variables = Variables(call);
@@ -100,7 +106,7 @@ internal sealed class CallRouting(
         await HotlineLocks.TakeAsync(db, $"employer-name/{name}", ct);
         var found = await db.Employers.AsNoTracking().Where(e => e.Name == name).Select(e => e.Id).Take(2).ToListAsync(ct);
         if (found.Count > 1)
-            throw Invalid("employer_ambiguous", $"Several employers are called '{name}': log the call with the employerId.", "employerId");
+            throw Invalid("employer_ambiguous", $"Several employers are called '{name}': give the employerId.", "employerId");
         if (found.Count == 1) return call.EmployerId = found[0];
         var employer = new Employer { Id = Guid.CreateVersion7(now), UnitId = call.UnitId, Name = name, CreatedAt = now, UpdatedAt = now, Version = 1 };
         db.Employers.Add(employer);

@@ -17,13 +17,12 @@ public static class HotlineApi
     public static RouteGroupBuilder MapHotline(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/hotline").WithTags("Hotline");
-        group.MapPost("/calls", Log).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/calls", Log).RequireRoles(CallIntake.Roles).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/calls/{id}", Get);
-        group.MapPost("/calls/{id}/answer", Answer).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/calls/{id}/case", Route).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/calls/{id}/answer", Answer).RequireRoles(CallIntake.Roles).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/calls/{id}/case", Route).RequireRoles(CallIntake.Roles).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/callers/{phone}/history", History);
         group.MapGet("/settings/{unitId}", Settings);
-        group.MapPut("/settings/{unitId}", ChangeSettings).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
@@ -84,34 +83,10 @@ public static class HotlineApi
         return TypedResults.Ok(await SettingsOf(unit, units, options.Value, ct));
     }
 
-    /// <summary>The unit's own collective threshold (null: its parent's): supervisors and admins at the unit or above.</summary>
-    private static async Task<Results<Ok<HotlineSettingsDto>, ProblemHttpResult>> ChangeSettings(
-        Guid unitId, HotlineSettingsRequest? request, Actor actor, CaseFlowDb db, UnitTreeCache units,
-        Microsoft.Extensions.Options.IOptions<HotlineOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        if (request?.Version is not { } version) return Problems.Invalid("field_required", "version is required (the unit's version).", "version");
-        if (request.CollectiveThreshold is < 2 or > 100000)
-            return Problems.Invalid("invalid_field", "collectiveThreshold must be between 2 and 100000, or null to take the parent's.", "collectiveThreshold");
-        var unit = actor.CanSee(unitId) ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, ct) : null;
-        if (unit is null) return UnitNotFound(unitId);
-        var tree = await units.GetAsync(ct);
-        if (!actor.HasAt(Roles.Supervisor, unitId, tree) && !actor.HasAt(Roles.Admin, unitId, tree))
-            return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Setting the threshold needs the supervisor or admin role at this unit or above.");
-        if (version != unit.Version)
-            return Problems.Create(StatusCodes.Status409Conflict, "concurrent_update", $"Unit {unitId} is at version {unit.Version}, not {version}: reload it.", "version");
-        var before = new { unit.CollectiveThreshold, unit.Version };
-        unit.CollectiveThreshold = request.CollectiveThreshold;
-        unit.Version++;
-        db.Record(actor, "unit.collective_threshold_changed", "unit", unit.Id.ToString(), before, new { unit.CollectiveThreshold, unit.Version }, at: clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        units.Invalidate();
-        return TypedResults.Ok(await SettingsOf(unit, units, options.Value, ct));
-    }
-
     private static async Task<HotlineSettingsDto> SettingsOf(Unit unit, UnitTreeCache units, HotlineOptions options, CancellationToken ct)
     {
         var tree = await units.GetAsync(ct);
-        // A unit whose own value changed on another node shows that value, whatever the snapshot says.
+        // The unit's own row is fresher than the snapshot (a change on another node shows at once).
         var effective = unit.CollectiveThreshold ?? (unit.ParentId is { } parent ? tree.CollectiveThresholdOf(parent) : null) ?? options.CollectiveThreshold;
         return new HotlineSettingsDto(unit.Id, unit.CollectiveThreshold, effective, options.GroupingWindowDays, unit.Version);
     }

@@ -8,9 +8,10 @@ public sealed record AnswerCallRequest(string? Answer, int? Version);
 
 /// <param name="Family">The case family; by default the one the call's category suggests.</param>
 /// <param name="PersonId">The caller's person when the phone number alone did not say who it is.</param>
+/// <param name="EmployerId">The employer, when the call named none or a name several employers share.</param>
 /// <param name="AmountClaimed">The caller's claim (a wage-arrears claimant's unpaid wages), in yuan.</param>
 public sealed record RouteCallRequest(string? Family, int? Version, Guid? PersonId, decimal? AmountClaimed, string? Title,
-    string? Priority, DateTimeOffset? DueAt);
+    string? Priority, DateTimeOffset? DueAt, Guid? EmployerId = null);
 
 public sealed record CallDto(Guid Id, Guid UnitId, string CallerPhone, string? CallerName, Guid? PersonId, string Category,
     Guid? EmployerId, string? EmployerName, string Description, string Urgency, string Outcome, string? Answer, Guid? CaseId,
@@ -36,8 +37,6 @@ public sealed record CallerHistoryDto(string Phone, IReadOnlyList<CallerCallDto>
 /// <param name="CollectiveThreshold">The unit's own threshold; null when it takes its parent's (or the service default).</param>
 /// <param name="EffectiveThreshold">What applies at this unit.</param>
 public sealed record HotlineSettingsDto(Guid UnitId, int? CollectiveThreshold, int EffectiveThreshold, int GroupingWindowDays, int Version);
-
-public sealed record HotlineSettingsRequest(int? CollectiveThreshold, int? Version);
 
 internal static class CallMapping
 {

@@ -1,6 +1,3 @@
-using CaseFlow.Engine.Units;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace CaseFlow.Engine.Hotline;
 
 /// <summary>The <c>Hotline:</c> settings.</summary>
@@ -21,8 +18,6 @@ public static class HotlineSetup
             .Validate(o => o.GroupingWindowDays is >= 1 and <= 3650, "Hotline:GroupingWindowDays must be between 1 and 3650.")
             .Validate(o => o.CollectiveThreshold is >= 2 and <= 100000, "Hotline:CollectiveThreshold must be between 2 and 100000.")
             .ValidateOnStart();
-        // Security registers the unit tree too; whichever comes first, there is one.
-        services.TryAddSingleton<UnitTreeCache>();
         services.AddScoped<WageArrearsGrouping>();
         services.AddScoped<CallRouting>();
         return services;
