@@ -44,6 +44,7 @@ api.MapCalendars();
 api.MapJobs();
 api.MapIncidents();
 api.MapMessages();
+api.MapCases();
 
 app.LogListeningAddresses();
 app.Run();
