@@ -35,7 +35,7 @@ internal static class CaseReads
     {
         var query = db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId);
         if (partyId is { } one) query = query.Where(p => p.Id == one);
-        var rows = await query.OrderBy(p => p.AddedAt).ThenBy(p => p.Id)
+        var rows = await query.OrderBy(p => p.AddedAt).ThenBy(p => p.Role).ThenBy(p => p.Id)
             .Select(p => new
             {
                 Party = p,
