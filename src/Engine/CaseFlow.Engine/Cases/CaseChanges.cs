@@ -4,6 +4,7 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Security;
+using CaseFlow.Engine.Units;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ namespace CaseFlow.Engine.Cases;
 internal static class CaseChanges
 {
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Change(
-        Guid id, JsonElement body, HttpContext http, Actor actor, CaseFlowDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, JsonElement body, HttpContext http, Actor actor, CaseFlowDb db, UnitTreeCache units, TimeProvider clock, CancellationToken ct)
     {
         var patch = CasePatch.Read(body);
         if (!TryIfMatch(http, out var ifMatch)) return Problems.BadRequest("invalid_if_match", "If-Match must be the case's ETag, e.g. \"3\".", "If-Match");
@@ -27,6 +28,14 @@ internal static class CaseChanges
         if (@case is null) return CasesApi.NotFound(id);
         if (@case.Version != expected)
             return Problems.Conflict("concurrent_update", $"The case is at version {@case.Version}, not {expected}: reload it and try again.");
+
+        // Money is approved and paid by those holding the role for this case's unit, not anywhere in the county.
+        var tree = await units.GetAsync(ct);
+        bool HoldsAny(params string[] roles) => roles.Any(role => actor.HasAt(role, @case.UnitId, tree));
+        if (patch.AmountApproved.Present && !HoldsAny(Roles.Approver, Roles.Supervisor, Roles.Admin))
+            return Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "Approving an amount needs the approver role at the case's unit.", "amountApproved");
+        if (patch.AmountPaid.Present && !HoldsAny(Roles.Finance, Roles.Admin))
+            return Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "Recording a payment needs the finance role at the case's unit.", "amountPaid");
 
         var now = clock.GetUtcNow();
         var before = CaseSnapshot.Of(@case);

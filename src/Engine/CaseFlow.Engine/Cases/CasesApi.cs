@@ -10,19 +10,27 @@ public static class CasesApi
 {
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/cases").WithTags("Cases");
-        group.MapPost("/", Open);
+        // Reading needs a signed-in user (the fallback policy); what they see is their units' cases (the query filters).
+        var group = api.MapGroup("/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", Open).RequireRoles(Openers);
         group.MapGet("/", CaseSearchApi.Search);
-        group.MapGet("/export", CaseExport.Export).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("/export", CaseExport.Export).RequireRoles(Exporters).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", CaseChanges.Change).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/parties", CasePartiesApi.Add).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:guid}/parties/{partyId:guid}", CasePartiesApi.Remove).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/notes", CaseNotesApi.Add);
+        group.MapPatch("/{id:guid}", CaseChanges.Change).RequireRoles(Workers).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/parties", CasePartiesApi.Add).RequireRoles(Openers).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}/parties/{partyId:guid}", CasePartiesApi.Remove).RequireRoles(Openers).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/notes", CaseNotesApi.Add).RequireRoles(Workers);
         group.MapGet("/{id:guid}/notes", CaseNotesApi.List);
         group.MapGet("/{id:guid}/timeline", CaseTimeline.Get);
         return group;
     }
+
+    /// <summary>Who opens cases and changes who takes part: intake and case handling.</summary>
+    private static readonly string[] Openers = [Roles.Operator, Roles.CaseWorker, Roles.Supervisor, Roles.Admin];
+    /// <summary>Who works on cases; auditors only read. Approving and paying need more (<see cref="CaseChanges"/>).</summary>
+    internal static readonly string[] Workers = [Roles.Operator, Roles.CaseWorker, Roles.Reviewer, Roles.Approver, Roles.Finance, Roles.Supervisor, Roles.Admin];
+    /// <summary>An export takes personal data out of the service in bulk.</summary>
+    private static readonly string[] Exporters = [Roles.Supervisor, Roles.Auditor, Roles.Admin];
 
     private static async Task<Results<Created<CaseDto>, ProblemHttpResult>> Open(
         OpenCaseRequest request, Actor actor, CaseFlowDb db, CaseOpening opening, InstanceCommands commands, HttpContext http, CancellationToken ct)
