@@ -56,6 +56,7 @@ api.MapCalendars();
 api.MapJobs();
 api.MapIncidents();
 api.MapMessages();
+api.MapCases();
 api.MapHotline();
 api.MapNotifications();
 

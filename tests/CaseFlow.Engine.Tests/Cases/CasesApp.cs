@@ -6,6 +6,7 @@ using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Tests.Infrastructure;
 using CaseFlow.Engine.Units;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Engine.Tests.Cases;
@@ -30,9 +31,10 @@ public sealed class CasesApp : CaseFlowApp
     public Task DeployMediationAsync() => _deployed ??= CreateClient().DeployXmlAsync(TestApi.Renamed("single-task", "single", MediationProcess))
         .ContinueWith(t => t.Result.EnsureSuccessStatusCode());
 
-    /// <summary>A unit of its own for a test, under <paramref name="parent"/> (a root when absent).</summary>
+    /// <summary>A unit of its own for a test, under <paramref name="parent"/> (the root unit when absent).</summary>
     public async Task<Unit> UnitAsync(string? code = null, Unit? parent = null, UnitKind kind = UnitKind.Town)
     {
+        parent ??= await RootAsync();
         var id = Guid.CreateVersion7();
         var unit = new Unit
         {
@@ -41,8 +43,15 @@ public sealed class CasesApp : CaseFlowApp
             Depth = (parent?.Depth ?? -1) + 1, CreatedAt = DateTimeOffset.UtcNow, Version = 1,
         };
         await WithDbAsync(db => db.Units.Add(unit));
-        Services.GetService<UnitTreeCache>()?.Invalidate();
+        Services.GetRequiredService<UnitTreeCache>().Invalidate();
         return unit;
+    }
+
+    private async Task<Unit> RootAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
+        return await db.Units.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.CreatedAt).FirstAsync();
     }
 
     public async Task<Person> PersonAsync(Unit unit, string name = "张三明", string? phone = null)

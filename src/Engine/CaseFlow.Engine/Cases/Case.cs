@@ -21,6 +21,8 @@ public sealed class Case
     public Guid Id { get; init; }
     /// <summary><c>{year}-{unit code}-{sequence:000000}</c>, e.g. <c>2026-LA-000123</c>.</summary>
     public required string Number { get; init; }
+    /// <summary>The number's last part as an integer, so "case 123" is found by an index in any unit and year.</summary>
+    public int Sequence { get; init; }
     public Guid UnitId { get; set; }
     public CaseFamily Family { get; init; }
     public CaseStatus Status { get; set; }
@@ -62,7 +64,10 @@ public sealed class Case
 
     public static IReadOnlyList<CaseStatus> MovesFrom(CaseStatus status) => Moves[status];
 
-    public bool IsDone => Status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Cancelled;
+    /// <summary>Closed, rejected or cancelled: struck off, changed only by reopening.</summary>
+    public static bool IsFinal(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Cancelled;
+
+    public bool IsDone => IsFinal(Status);
 
     /// <summary>Moves the case to <paramref name="next"/>, or refuses with 409 <c>case_status_conflict</c>.</summary>
     public void MoveTo(CaseStatus next, DateTimeOffset now)
@@ -138,6 +143,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Employer>().WithMany().HasForeignKey(c => c.EmployerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => new { c.Sequence, c.OpenedAt });
         builder.HasIndex(c => new { c.UnitId, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.Family, c.OpenedAt });

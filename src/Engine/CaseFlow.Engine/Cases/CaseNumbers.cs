@@ -9,6 +9,8 @@ namespace CaseFlow.Engine.Cases;
 /// <c>case_counters</c>. The year is the office's (<c>Calendars:TimeZone</c>): a case opened at 07:00 on
 /// 1 January in Shanghai is already next year's, though it is still 31 December in UTC.
 /// </summary>
+internal readonly record struct CaseNumber(string Text, int Sequence);
+
 internal sealed class CaseNumbers(CaseFlowDb db, CalendarSettings calendar)
 {
     public int YearOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.TimeZone).Year;
@@ -21,7 +23,7 @@ internal sealed class CaseNumbers(CaseFlowDb db, CalendarSettings calendar)
     /// transaction when there is one; otherwise it commits on its own, so the counter row is not held locked
     /// while the workflow starts. Either way an opening that fails afterwards leaves a gap, never a duplicate.
     /// </summary>
-    public async Task<string> NextAsync(Guid unitId, string unitCode, DateTimeOffset openedAt, CancellationToken ct)
+    public async Task<CaseNumber> NextAsync(Guid unitId, string unitCode, DateTimeOffset openedAt, CancellationToken ct)
     {
         var year = YearOf(openedAt);
         // ON CONFLICT ... RETURNING: PostgreSQL, and SQLite since 3.35 (the bundled e_sqlite3 is newer).
@@ -30,6 +32,7 @@ internal sealed class CaseNumbers(CaseFlowDb db, CalendarSettings calendar)
             ON CONFLICT (unit_id, year) DO UPDATE SET next_value = case_counters.next_value + 1
             RETURNING next_value AS "Value"
             """).ToListAsync(ct);
-        return Format(year, unitCode, values.Single());
+        var sequence = values.Single();
+        return new CaseNumber(Format(year, unitCode, sequence), sequence);
     }
 }

@@ -73,7 +73,8 @@ internal sealed class CaseOpening(
         var @case = new Case
         {
             Id = Guid.CreateVersion7(now),
-            Number = number,
+            Number = number.Text,
+            Sequence = number.Sequence,
             UnitId = request.UnitId,
             Family = request.Family,
             Status = CaseStatus.Open,
@@ -99,7 +100,7 @@ internal sealed class CaseOpening(
             });
         }
         db.Cases.Add(@case);
-        db.CaseEvents.Add(new CaseEvent { CaseId = @case.Id, At = now, Kind = "opened", UserName = actor.Name, Detail = $"{number} {title}" });
+        db.CaseEvents.Add(new CaseEvent { CaseId = @case.Id, At = now, Kind = "opened", UserName = actor.Name, Detail = $"{number.Text} {title}" });
         db.Record(actor, "case.created", "case", @case.Id.ToString(), after: CaseSnapshot.Of(@case), caseId: @case.Id, at: now);
 
         if (definition is not null)
@@ -108,13 +109,13 @@ internal sealed class CaseOpening(
             {
                 // The case's own facts win over a caller's variables of the same name.
                 ["caseId"] = @case.Id.ToString(),
-                ["caseNumber"] = number,
+                ["caseNumber"] = number.Text,
                 ["family"] = request.Family.ToString(),
                 ["unitId"] = request.UnitId.ToString(),
                 ["applicantName"] = applicantName,
                 ["amountClaimed"] = claimed,
             };
-            var command = new StartInstance(Guid.CreateVersion7(now), variables, BusinessKey: number, User: actor.Name);
+            var command = new StartInstance(Guid.CreateVersion7(now), variables, BusinessKey: number.Text, User: actor.Name);
             var started = await commands.StartAsync(definition.Id, definition.Version, command, new InstanceOwner(request.UnitId, @case.Id), ct);
             StartedInstance = started.Row;
         }
@@ -155,18 +156,19 @@ internal sealed class CaseOpening(
         return result;
     }
 
-    /// <summary>Checks one party (shared with adding a party to an open case).</summary>
+    /// <summary>Checks one party (shared with adding a party to an open case); <paramref name="field"/> prefixes the fields problems name.</summary>
     public async Task<NewParty> CheckPartyAsync(NewParty party, string field, CancellationToken ct)
     {
-        if (!Enum.IsDefined(party.Role)) throw CaseRules.Invalid("invalid_role", "Unknown party role.", $"{field}.role");
+        string Field(string name) => field.Length == 0 ? name : $"{field}.{name}";
+        if (!Enum.IsDefined(party.Role)) throw CaseRules.Invalid("invalid_role", "Unknown party role.", Field("role"));
         if ((party.PersonId is null) == (party.EmployerId is null))
-            throw CaseRules.Invalid("invalid_party", "A party is either a person or an employer.", field);
+            throw CaseRules.Invalid("invalid_party", "A party is either a person or an employer.", Field("personId"));
         if (party.AmountClaimed is not null && party.Role != PartyRole.Claimant)
-            throw CaseRules.Invalid("invalid_party", "Only claimants claim an amount.", $"{field}.amountClaimed");
-        var amount = CaseRules.Amount(party.AmountClaimed, $"{field}.amountClaimed");
+            throw CaseRules.Invalid("invalid_party", "Only claimants claim an amount.", Field("amountClaimed"));
+        var amount = CaseRules.Amount(party.AmountClaimed, Field("amountClaimed"));
         if (party.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId, ct))
-            throw CaseRules.NotFound("person_not_found", $"Person {personId} does not exist.", $"{field}.personId");
-        if (party.EmployerId is { } employerId) await RequireEmployerAsync(employerId, $"{field}.employerId", ct);
+            throw CaseRules.NotFound("person_not_found", $"Person {personId} does not exist.", Field("personId"));
+        if (party.EmployerId is { } employerId) await RequireEmployerAsync(employerId, Field("employerId"), ct);
         return party with { AmountClaimed = amount };
     }
 }

@@ -6,6 +6,7 @@ public static class CasesSetup
     {
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseOpening>();
+        services.AddScoped<CaseSearch>();
         return services;
     }
 }
