@@ -72,11 +72,11 @@ public sealed class HotlineApp : CaseFlowApp
     public async Task<Guid> UserAsync(Unit unit, string role)
     {
         var id = Guid.CreateVersion7();
-        await WithDbAsync(db => db.Users.Add(new Security.User
+        await WithDbAsync(db => db.Users.Add(new CaseFlow.Engine.Security.User
         {
             Id = id, UserName = "u" + id.ToString("N"), DisplayName = role, PasswordHash = "-", UnitId = unit.Id,
             SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = DateTimeOffset.UtcNow, Version = 1,
-            Roles = [new Security.RoleAssignment { UserId = id, UnitId = unit.Id, Role = role }],
+            Roles = [new CaseFlow.Engine.Security.RoleAssignment { UserId = id, UnitId = unit.Id, Role = role }],
         }));
         return id;
     }
