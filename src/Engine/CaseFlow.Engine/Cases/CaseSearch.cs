@@ -61,13 +61,16 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
         }
         if (Trimmed(q.Status) is { } statusList)
         {
+            // One value as an equality: the planner walks (status, opened_at) in order only for "=", not for "= ANY".
             var statuses = Parse<CaseStatus>(statusList, "status");
-            cases = cases.Where(c => statuses.Contains(c.Status));
+            var first = statuses[0];
+            cases = statuses.Count == 1 ? cases.Where(c => c.Status == first) : cases.Where(c => statuses.Contains(c.Status));
         }
         if (Trimmed(q.Family) is { } familyList)
         {
             var families = Parse<CaseFamily>(familyList, "family");
-            cases = cases.Where(c => families.Contains(c.Family));
+            var first = families[0];
+            cases = families.Count == 1 ? cases.Where(c => c.Family == first) : cases.Where(c => families.Contains(c.Family));
         }
         if (q.UnitId is { } unitId) cases = await ByUnitAsync(cases, unitId, q.Subunits ?? true, ct);
         if (Time(q.OpenedFrom, "openedFrom", endOfDay: false) is { } from) cases = cases.Where(c => c.OpenedAt >= from);
@@ -132,6 +135,8 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
                     $"{field} must be one or more of {string.Join(", ", Enum.GetNames<T>())}.", field);
             result.Add(value);
         }
+        if (result.Count == 0)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "invalid_query", $"{field} names no value.", field);
         return result;
     }
 
