@@ -6,7 +6,6 @@ using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.People;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Tests.Infrastructure;
-using CaseFlow.Engine.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,30 +62,6 @@ internal static class PeopleData
 
     public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string url, object body) =>
         client.PatchAsync(url, System.Net.Http.Json.JsonContent.Create(body, options: TestApi.Json));
-
-    /// <summary>A county with two towns, through the database (units have no API in this branch).</summary>
-    public static async Task<(Guid County, Guid TownA, Guid TownB)> UnitsAsync(CaseFlowApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var county = NewUnit(null, "县总工会", UnitKind.County, "C" + suffix);
-        var townA = NewUnit(county, "城关镇总工会", UnitKind.Town, "A" + suffix);
-        var townB = NewUnit(county, "新安镇总工会", UnitKind.Town, "B" + suffix);
-        db.Units.AddRange(county, townA, townB);
-        await db.SaveChangesAsync();
-        return (county.Id, townA.Id, townB.Id);
-    }
-
-    private static Unit NewUnit(Unit? parent, string name, UnitKind kind, string code)
-    {
-        var id = Guid.NewGuid();
-        return new Unit
-        {
-            Id = id, ParentId = parent?.Id, Name = name, Kind = kind, Code = code, Path = Unit.PathOf(parent, id),
-            Depth = (parent?.Depth ?? -1) + 1, CreatedAt = DateTimeOffset.UtcNow, Version = 1,
-        };
-    }
 
     /// <summary>Every column of the person's row as the database holds it, read with plain SQL.</summary>
     public static async Task<Dictionary<string, string?>> RawRowAsync(CaseFlowApp app, Guid id)

@@ -12,7 +12,11 @@ public sealed class PeopleTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, I
     private Guid _town;
     private Guid _otherTown;
 
-    public async Task InitializeAsync() => (_, _town, _otherTown) = await UnitsAsync(app);
+    public async Task InitializeAsync()
+    {
+        var units = await app.UnitsAsync();
+        (_town, _otherTown) = (units.TownA, units.TownB);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -144,15 +148,15 @@ public sealed class PeopleTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, I
     [Fact]
     public async Task Lists_by_unit_include_the_units_below_it()
     {
-        var (county, townA, townB) = await UnitsAsync(app);
-        var inA = await _client.CreatePersonAsync(new { name = "钱七", unitId = townA });
-        var inB = await _client.CreatePersonAsync(new { name = "孙八", unitId = townB });
+        var units = await app.UnitsAsync();
+        var inUnion = await _client.CreatePersonAsync(new { name = "钱单位甲", unitId = units.UnionA1 });
+        var inTownB = await _client.CreatePersonAsync(new { name = "钱单位乙", unitId = units.TownB });
 
-        var inCounty = await _client.PeopleAsync($"unitId={county}");
-        var inTownA = await _client.PeopleAsync($"unitId={townA}");
+        var inCounty = await _client.PeopleAsync($"unitId={units.County}&name=钱单位");
+        var inTownA = await _client.PeopleAsync($"unitId={units.TownA}&name=钱单位");
 
-        Assert.Equal(new[] { inA.Id, inB.Id }.Order(), inCounty.Items.Select(p => p.Id).Order());
-        Assert.Equal(inA.Id, Assert.Single(inTownA.Items).Id);
+        Assert.Equal(new[] { inUnion.Id, inTownB.Id }.Order(), inCounty.Items.Select(p => p.Id).Order());
+        Assert.Equal(inUnion.Id, Assert.Single(inTownA.Items).Id);
     }
 
     [Fact]
