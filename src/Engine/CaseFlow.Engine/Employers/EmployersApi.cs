@@ -97,6 +97,9 @@ public static class EmployersApi
         if (Check(request.Name, request.CreditCode, request.Address, request.ContactPhone, out var code, out var phone) is { } invalid) return invalid;
         var employer = await db.Employers.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (employer is null) return NotFound(id);
+        // Everyone reads an employer; only its unit and the units above it change it.
+        if (!actor.CanSee(employer.UnitId))
+            return Problems.Create(StatusCodes.Status403Forbidden, "role_forbidden", "Only the employer's unit and the units above it change it.");
         if (await UnitWrites.CheckAsync(employer.UnitId, actor, db, units, ct) is { } refused) return refused;
         if (employer.Version != version)
             return Problems.Conflict("concurrent_update", $"Employer {id} is at version {employer.Version}, not {version}: reload and retry.");
