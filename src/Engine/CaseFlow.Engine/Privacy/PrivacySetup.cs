@@ -20,6 +20,7 @@ public static class PrivacySetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UnitTreeCache>();
         services.AddSingleton<PersonalData>();
+        services.AddHostedService<PrivacyWarmUp>();
         return services;
     }
 }
