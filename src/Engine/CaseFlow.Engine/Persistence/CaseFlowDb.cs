@@ -4,6 +4,7 @@ using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Documents;
 using CaseFlow.Engine.Employers;
+using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Hotline;
 using CaseFlow.Engine.Idempotency;
@@ -95,6 +96,7 @@ public sealed class CaseFlowDb : DbContext, IDataProtectionKeyContext
         Actor = new Actor();
         _visibleUnitIds = null;
     }
+    public DbSet<FormDefinition> Forms => Set<FormDefinition>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -165,6 +167,7 @@ public sealed class CaseFlowDb : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         modelBuilder.ApplyConfiguration(new SecretConfiguration());
         ApplyVisibility(modelBuilder);
+        modelBuilder.ApplyConfiguration(new FormDefinitionConfiguration());
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 }
