@@ -1,7 +1,9 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Documents;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Hosting;
 using CaseFlow.Engine.Idempotency;
@@ -21,6 +23,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkCalendar();
 builder.Services.AddJobs();
 builder.Services.AddMessages();
+builder.Services.AddDocuments();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddOpenApi();
@@ -42,6 +45,8 @@ api.MapCalendars();
 api.MapJobs();
 api.MapIncidents();
 api.MapMessages();
+api.MapDocuments();
+api.MapAudit();
 
 app.LogListeningAddresses();
 app.Run();
