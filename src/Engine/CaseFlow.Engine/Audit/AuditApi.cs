@@ -50,18 +50,24 @@ public static class AuditApi
         db.Record(actor, "audit.exported", "audit_log", "export", after: filter, caseId: filter.CaseId, personId: filter.PersonId);
         await db.SaveChangesAsync(ct);
 
-        var rows = Newest(filter.Apply(db.AuditLog.AsNoTracking())).AsAsyncEnumerable();
+        // The query runs before the response starts, so a failing one still gets a ProblemDetails, not a cut-off file.
+        var rows = Newest(filter.Apply(db.AuditLog.AsNoTracking())).AsAsyncEnumerable().GetAsyncEnumerator(ct);
+        var any = await rows.MoveNextAsync();
         return TypedResults.Stream(async body =>
         {
-            await using var csv = CsvWriter.Create(body, Csv, leaveOpen: true);
-            csv.WriteHeader(Columns);
-            await foreach (var a in rows.WithCancellation(ct))
+            await using (rows)
+            await using (var csv = CsvWriter.Create(body, Csv, leaveOpen: true))
             {
-                await csv.WriteRecordAsync(
-                    [a.Id.ToString(), a.At.ToString("O"), a.UserId?.ToString(), a.UserName, a.UnitId?.ToString(), a.Action,
-                        a.EntityType, a.EntityId, a.CaseId?.ToString(), a.PersonId?.ToString(), a.Before, a.After, a.Ip], ct);
+                csv.WriteHeader(Columns);
+                for (; any; any = await rows.MoveNextAsync())
+                {
+                    var a = rows.Current;
+                    await csv.WriteRecordAsync(
+                        [a.Id.ToString(), a.At.ToString("O"), a.UserId?.ToString(), a.UserName, a.UnitId?.ToString(), a.Action,
+                            a.EntityType, a.EntityId, a.CaseId?.ToString(), a.PersonId?.ToString(), a.Before, a.After, a.Ip], ct);
+                }
+                await csv.FlushAsync(ct);
             }
-            await csv.FlushAsync(ct);
         }, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }
 
@@ -78,10 +84,14 @@ public static class AuditApi
 public sealed record AuditFilter(
     Guid? CaseId, Guid? PersonId, Guid? UserId, string? UserName, string? Action, DateTimeOffset? From, DateTimeOffset? To)
 {
-    internal ProblemHttpResult? Check() =>
-        From is { } from && To is { } to && from >= to
-            ? Problems.BadRequest("invalid_query", "from must be before to.", "from")
-            : null;
+    internal ProblemHttpResult? Check()
+    {
+        if (From is { } from && To is { } to && from >= to) return Problems.BadRequest("invalid_query", "from must be before to.", "from");
+        // Control characters match nothing, and PostgreSQL refuses a NUL outright.
+        if (UserName?.Any(char.IsControl) == true) return Problems.BadRequest("invalid_query", "userName holds control characters.", "userName");
+        if (Action?.Any(char.IsControl) == true) return Problems.BadRequest("invalid_query", "action holds control characters.", "action");
+        return null;
+    }
 
     internal IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
     {
