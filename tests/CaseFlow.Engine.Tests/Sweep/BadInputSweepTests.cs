@@ -93,6 +93,21 @@ public sealed class BadInputSweepTests(CaseFlowApp app, ITestOutputHelper output
             garbage.Select(g => Get(e, $"{e.UnknownPath()}?{p}={g}", $"query {p}={g}"))));
     }
 
+    [Fact]
+    public async Task Without_credentials_everything_but_sign_in_is_a_401()
+    {
+        var anonymous = app.CreateAnonymousClient();
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints)
+        {
+            var probe = Send(endpoint, endpoint.UnknownPath(), "no credentials");
+            var (status, problem) = await SendAsync(probe, anonymous);
+            if (status >= 500 || problem is not null || (!endpoint.AllowsAnonymous && status != 401))
+                failures.Add($"{status} for {endpoint}: {probe}\n    {problem}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static Probe Json(SweptEndpoint e, string path, string body, string what) =>
         new(e.Method, path, "application/json", Encoding.UTF8.GetBytes(body), what);
 
@@ -155,7 +170,7 @@ public sealed class BadInputSweepTests(CaseFlowApp app, ITestOutputHelper output
     }
 
     /// <summary>The status, and for a refusal what is wrong with its body (null when it is a ProblemDetails with a code).</summary>
-    private async Task<(int Status, string? Problem)> SendAsync(Probe probe)
+    private async Task<(int Status, string? Problem)> SendAsync(Probe probe, HttpClient? client = null)
     {
         var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Path);
         if (probe.Body is not null)
@@ -163,7 +178,7 @@ public sealed class BadInputSweepTests(CaseFlowApp app, ITestOutputHelper output
             request.Content = new ByteArrayContent(probe.Body);
             if (probe.ContentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(probe.ContentType);
         }
-        var response = await _client.SendAsync(request);
+        var response = await (client ?? _client).SendAsync(request);
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
         if (status < 400) return (status, null);

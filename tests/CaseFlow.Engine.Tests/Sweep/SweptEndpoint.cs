@@ -23,7 +23,7 @@ public sealed record Probe(string Method, string Path, string? ContentType, byte
 
 /// <summary>An API endpoint as the app's routing knows it: the pattern, its methods, its JSON request type and its query parameters.</summary>
 public sealed record SweptEndpoint(string Method, RoutePattern Pattern, Type? RequestType, IReadOnlyList<string> ContentTypes,
-    IReadOnlyList<string> QueryParameters)
+    IReadOnlyList<string> QueryParameters, bool AllowsAnonymous)
 {
     /// <summary>The pattern as written, without the slash a group's "/" route leaves at the end.</summary>
     public string Route => (Pattern.RawText ?? "").TrimEnd('/');
@@ -56,7 +56,8 @@ public sealed record SweptEndpoint(string Method, RoutePattern Pattern, Type? Re
             .Where(p => p.Name is not null && !routeNames.Contains(p.Name) && IsSimple(p.ParameterType))
             .Select(p => p.Name!)
             .ToList();
-        return new SweptEndpoint(method, endpoint.RoutePattern, accepts?.RequestType, accepts?.ContentTypes ?? [], query);
+        return new SweptEndpoint(method, endpoint.RoutePattern, accepts?.RequestType, accepts?.ContentTypes ?? [], query,
+            endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null);
     }
 
     private static bool IsSimple(Type type)

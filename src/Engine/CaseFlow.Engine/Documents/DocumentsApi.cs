@@ -24,21 +24,20 @@ public static class DocumentsApi
     public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cases/{caseId}/documents").WithTags("Documents");
-        group.MapPost("/", Upload).DisableAntiforgery()
+        group.MapPost("/", Upload).RequireRoles(Uploaders).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapGet("/{id}/content", Download).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id}", Delete).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", Delete).RequireRoles(Deleters).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
     private static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(
         Guid caseId, HttpRequest request, CaseFlowDb db, Actor actor, IDocumentStore store, DocumentSettings settings, CancellationToken ct)
     {
-        if (!actor.HasAny(Uploaders)) return Forbidden("add documents to cases");
         if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) return CaseNotFound(caseId);
 
         await using var staged = store.Stage();
@@ -132,7 +131,6 @@ public static class DocumentsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid caseId, Guid id, CaseFlowDb db, Actor actor, CancellationToken ct)
     {
-        if (!actor.HasAny(Deleters)) return Forbidden("delete documents");
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id && d.CaseId == caseId, ct);
         if (document is null) return NotFound(id);
         if (document.DeletedAt is not null) return Deleted(id);
@@ -149,7 +147,4 @@ public static class DocumentsApi
     private static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("document_not_found", $"Document {id} does not exist in this case.");
 
     private static ProblemHttpResult Deleted(Guid id) => Problems.Conflict("document_deleted", $"Document {id} was deleted.");
-
-    private static ProblemHttpResult Forbidden(string what) =>
-        Problems.Create(StatusCodes.Status403Forbidden, "forbidden", $"Your roles do not allow you to {what}.");
 }
