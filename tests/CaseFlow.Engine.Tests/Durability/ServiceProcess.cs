@@ -31,6 +31,7 @@ public sealed class ServiceProcess : IDisposable
         {
             ["Database__Provider"] = database.Provider,
             ["ConnectionStrings__CaseFlow"] = database.ConnectionString,
+            ["Workflows__DeployOnStart"] = "false",
         });
 
     /// <param name="environment">Settings for the process; nothing else of the test's configuration leaks in.</param>
