@@ -1,9 +1,11 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Cases;
 using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Employers;
+using CaseFlow.Engine.Documents;
 using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Hosting;
@@ -32,6 +34,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkCalendar();
 builder.Services.AddJobs();
 builder.Services.AddMessages();
+builder.Services.AddDocuments();
 builder.Services.AddShippedWorkflows();
 builder.Services.AddCases();
 builder.Services.AddHotline();
@@ -68,6 +71,8 @@ api.MapHotline();
 api.MapNotifications();
 api.MapPeople();
 api.MapEmployers();
+api.MapDocuments();
+api.MapAudit();
 
 app.LogListeningAddresses();
 app.Run();
