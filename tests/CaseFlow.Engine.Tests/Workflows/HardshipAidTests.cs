@@ -12,7 +12,7 @@ public sealed class HardshipAidTests(ShippedApp app) : IClassFixture<ShippedApp>
 
     private static readonly object Application = new
     {
-        applicantName = "王秀英", applicantIdNumber = "33010219800101123X", applicantPhone = "13912345678",
+        applicantName = "王秀英", identityVerified = true, applicantPhone = "13912345678",
         employer = "城南纺织厂", documentsComplete = true, applicationDecision = "accept",
     };
 
