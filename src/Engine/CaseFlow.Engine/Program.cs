@@ -3,6 +3,7 @@ using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Cases;
 using CaseFlow.Engine.Decisions;
+using CaseFlow.Engine.Demo;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Employers;
 using CaseFlow.Engine.Documents;
@@ -24,7 +25,9 @@ using CaseFlow.Engine.Security;
 using CaseFlow.Engine.Tasks;
 using CaseFlow.Engine.Units;
 
-var builder = WebApplication.CreateBuilder(args);
+// --demo is a switch, not a setting: taken out before the command line becomes configuration.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
 builder.UseDefaultUrl();
 builder.Services.AddCaseFlowPersistence();
 builder.Services.AddCaseFlowSecurity(builder.Configuration);
@@ -75,6 +78,7 @@ api.MapDocuments();
 api.MapAudit();
 
 app.LogListeningAddresses();
+if (demo || app.Configuration.GetValue<bool>("Setup:Demo")) app.SeedDemoWhenStarted();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
