@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "feel-eval" => FeelEvalMode.Run(args[1..]),
     "timers" => await TimerBench.RunAsync(args[1..]),
     "jobs" => await JobBench.RunAsync(args[1..]),
+    "generate" => await CaseFlow.Bench.Generation.CaseGenerator.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +25,7 @@ static int Usage()
           dotnet run -c Release --project bench/CaseFlow.Bench -- persisted --provider sqlite|postgres [--connection CS] [--clients 1,4,16] [--seconds N]
           dotnet run -c Release --project bench/CaseFlow.Bench -- timers --provider sqlite|postgres [--connection CS] [--timers N] [--nodes 1|2] [--lead S]
           dotnet run -c Release --project bench/CaseFlow.Bench -- jobs --provider sqlite|postgres [--connection CS] [--jobs N] [--nodes 1|2] [--workers W]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- generate --connection CS [--cases N] [--batch N] [--seed S] [--keep-indexes]
         """);
     return 2;
 }
