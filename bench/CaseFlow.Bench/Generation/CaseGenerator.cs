@@ -28,7 +28,8 @@ internal static class CaseGenerator
     ];
     private static readonly string[] HotlineTopics =
         ["社保缴纳咨询", "劳动合同纠纷", "工伤认定咨询", "加班费争议", "解除劳动合同补偿", "女职工权益", "职工疗休养", "困难补助政策", "技能培训报名", "法律咨询"];
-    private static readonly string[] CallCategories = ["legal_advice", "legal_advice", "policy", "mediation", "aid", "other"];
+    // The hotline's categories (Hotline/CallCategories.cs) other than wage arrears, which comes with its cases.
+    private static readonly string[] CallCategories = ["legal_advice", "legal_advice", "legal_advice", "mediation", "aid", "employment", "petition", "other", "other"];
     private static readonly string[] TagChoices = ["农民工", "建筑业", "春节前", "重点关注", "媒体关注", "多次来电", "疫情影响", "平台用工"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -52,6 +53,9 @@ internal static class CaseGenerator
         await RefuseUnlessEmptyAsync(control);
         var root = await ExistingRootAsync(control);
         await CheckColumnsAsync(control);
+        // Migration 0010 (case search) adds the number's sequence as its own column; earlier schemas lack it.
+        var withSequence = await ScalarAsync<bool>(control,
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'cases' AND column_name = 'sequence')");
 
         var random = new Random(seed);
         var now = DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour);
@@ -83,7 +87,7 @@ internal static class CaseGenerator
         loadSeconds["employers"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var caseCounts = await WriteCasesAsync(connectionString, plan, fake, random, people, employers, cases, batchSize, now);
+        var caseCounts = await WriteCasesAsync(connectionString, plan, fake, random, people, employers, cases, batchSize, now, withSequence);
         foreach (var (table, count) in caseCounts) counts[table] = count;
         loadSeconds["cases+case_parties+calls+case_counters"] = clock.Elapsed.TotalSeconds;
         var loaded = total.Elapsed.TotalSeconds;
@@ -136,7 +140,7 @@ internal static class CaseGenerator
     {
         var written = new Dictionary<string, string[]>
         {
-            ["units"] = UnitColumns, ["people"] = PersonColumns, ["employers"] = EmployerColumns, ["cases"] = CaseColumns,
+            ["units"] = UnitColumns, ["people"] = PersonColumns, ["employers"] = EmployerColumns, ["cases"] = [.. CaseColumns, "sequence"],
             ["case_parties"] = PartyColumns, ["calls"] = CallColumns, ["case_counters"] = ["unit_id", "year", "next_value"],
         };
         await using var command = new NpgsqlCommand("""
@@ -197,6 +201,8 @@ internal static class CaseGenerator
         var counties = new List<int>[plan.CountyCount];
         for (var c = 0; c < counties.Length; c++) counties[c] = [];
         var residentIds = new HashSet<string>();
+        var samples = new List<string>();
+        var sampleEvery = Math.Max(1, count / 5000);
         var start = now.AddYears(-6);
         await using var connection = await OpenLoaderAsync(connectionString);
         NpgsqlBinaryImporter? writer = null;
@@ -215,6 +221,7 @@ internal static class CaseGenerator
             var phone = phones[i] = fake.Mobile();
             (string Id, DateOnly BirthDate, bool Male) resident;
             do resident = fake.ResidentId(); while (!residentIds.Add(resident.Id));
+            if (i % sampleEvery == 0) samples.Add(resident.Id);
             writer!.StartRow();
             writer.Write(id, NpgsqlDbType.Uuid);
             writer.Write(unit.Id, NpgsqlDbType.Uuid);
@@ -242,7 +249,9 @@ internal static class CaseGenerator
         }
         await writer!.CompleteAsync();
         await writer.DisposeAsync();
-        Console.Error.WriteLine($"people: {count:N0}");
+        // The plaintext is never stored: the search bench reads the IDs it looks people up by from this file.
+        await File.WriteAllLinesAsync(SampleFile(connectionString), samples);
+        Console.Error.WriteLine($"people: {count:N0} ({samples.Count:N0} of their resident IDs in {SampleFile(connectionString)})");
         return new PeopleSet(ids, names, phones, counties.Select(c => c.ToArray()).ToArray());
     }
 
@@ -303,7 +312,7 @@ internal static class CaseGenerator
     /// parties, the calls that led to them and calls answered directly; then the case counters.
     /// </summary>
     private static async Task<Dictionary<string, long>> WriteCasesAsync(string connectionString, UnitPlan plan, FakeData fake, Random random,
-        PeopleSet people, EmployerSet employers, long count, int batchSize, DateTime now)
+        PeopleSet people, EmployerSet employers, long count, int batchSize, DateTime now, bool withSequence)
     {
         var levels = new Dictionary<int, WeightedPicker>
         {
@@ -324,7 +333,7 @@ internal static class CaseGenerator
         var batchClock = Stopwatch.StartNew();
         for (var first = 0L; first < count; first += batchSize)
         {
-            await using var cases = await caseConnection.BeginBinaryImportAsync(Copy("cases", CaseColumns));
+            await using var cases = await caseConnection.BeginBinaryImportAsync(Copy("cases", withSequence ? [.. CaseColumns, "sequence"] : CaseColumns));
             await using var parties = await partyConnection.BeginBinaryImportAsync(Copy("case_parties", PartyColumns));
             await using var calls = await callConnection.BeginBinaryImportAsync(Copy("calls", CallColumns));
             var last = Math.Min(count, first + batchSize);
@@ -414,6 +423,7 @@ internal static class CaseGenerator
                 cases.Write($"op.{unit.Code.ToLowerInvariant()}", NpgsqlDbType.Text);
                 cases.Write(closed ?? Min(opened.AddDays(random.Next(0, 30)), now), NpgsqlDbType.TimestampTz);
                 cases.Write(1, NpgsqlDbType.Integer);
+                if (withSequence) cases.Write(sequence, NpgsqlDbType.Integer);
                 caseRows++;
 
                 partyRows += Party(parties, id, "Applicant", people.Ids[applicant], null, collective ? claimed / claimants : claimed, opened);
@@ -433,7 +443,7 @@ internal static class CaseGenerator
                 if (family == "Hotline" || (family == "WageArrears" && random.Next(2) == 0))
                 {
                     callRows += Call(calls, random, unit, people.Phones[applicant], people.Names[applicant], people.Ids[applicant],
-                        family == "Hotline" ? CallCategories[random.Next(CallCategories.Length)] : "wage_arrears",
+                        family == "Hotline" ? "other" : "wage_arrears",
                         employer is { } ce ? employers.Ids[ce] : null, employer is { } cn ? employers.Names[cn] : null, "CaseOpened", id,
                         opened.AddMinutes(-random.Next(2, 30)));
                 }
@@ -527,6 +537,13 @@ internal static class CaseGenerator
     private static void Nullable(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type)
     {
         if (value is null) writer.WriteNull(); else writer.Write(value, type);
+    }
+
+    /// <summary>Where the generator leaves sample resident IDs for the search bench: the temp folder, one file per database.</summary>
+    public static string SampleFile(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return Path.Combine(Path.GetTempPath(), $"caseflow-bench-{builder.Host}-{builder.Port}-{builder.Database}.resident-ids.txt");
     }
 
     private static string Copy(string table, string[] columns) => $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)";

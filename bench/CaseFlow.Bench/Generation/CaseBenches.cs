@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace CaseFlow.Bench.Generation;
+
+/// <summary>
+/// Over HTTP against the real service (a child process on the generated database): case search in the shapes the
+/// UI uses, and the hotline round trip (caller history, log the call, turn it into a case). Targets are sampled
+/// from the database before the service starts. Latencies are per request, one client unless <c>--clients</c> says
+/// otherwise; the service is warmed up per shape first.
+/// </summary>
+internal static class CaseBenches
+{
+    public static async Task<int> SearchAsync(string[] args)
+    {
+        var connection = Options.Get(args, "--connection") ?? throw new ArgumentException("--connection is required (PostgreSQL)");
+        var requests = int.Parse(Options.Get(args, "--requests") ?? "200", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Options.Get(args, "--warmup") ?? "20", CultureInfo.InvariantCulture);
+        var only = Options.Get(args, "--shapes")?.Split(',');
+        var samples = await Samples.ReadAsync(connection, requests + warmup, Options.Get(args, "--samples"));
+
+        await using var node = await ServiceNode.StartAsync("postgres", connection);
+        var client = await AuthorizeAsync(node, args);
+        var cases = await CountAsync(connection, "SELECT count(*) FROM cases");
+        var random = new Random(7);
+        var shapes = new (string Name, Func<int, string> Query)[]
+        {
+            ("number", i => $"number={Uri.EscapeDataString(samples.Numbers[i % samples.Numbers.Count])}"),
+            ("phone", i => $"phone={samples.Phones[i % samples.Phones.Count]}"),
+            ("residentId", i => $"residentId={samples.ResidentIds[i % samples.ResidentIds.Count]}"),
+            ("namePrefix", i => $"name={Uri.EscapeDataString(samples.NamePrefixes[i % samples.NamePrefixes.Count])}"),
+            ("unitAndStatus", i => $"unitId={samples.Towns[i % samples.Towns.Count]}&status={(i % 2 == 0 ? "Open" : "InProgress")}"),
+            ("dateRange", i =>
+            {
+                var from = DateTime.UtcNow.AddDays(-random.Next(7, 5 * 365)).Date;
+                return $"from={from:yyyy-MM-dd}T00:00:00Z&to={from.AddDays(7):yyyy-MM-dd}T00:00:00Z";
+            }),
+            ("employerPrefix", i => $"employer={Uri.EscapeDataString(samples.EmployerPrefixes[i % samples.EmployerPrefixes.Count])}"),
+        };
+        var failures = 0;
+        foreach (var (name, query) in shapes.Where(s => only is null || only.Contains(s.Name)))
+        {
+            var latencies = new List<double>();
+            var errors = new Dictionary<int, int>();
+            string? firstError = null;
+            long rows = 0;
+            for (var i = 0; i < warmup + requests; i++)
+            {
+                var url = $"/api/cases?{query(i)}&page=1&pageSize=20";
+                var at = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                var elapsed = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors[(int)response.StatusCode] = errors.GetValueOrDefault((int)response.StatusCode) + 1;
+                    firstError ??= $"{url} -> {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}";
+                    continue;
+                }
+                if (i < warmup) continue;
+                latencies.Add(elapsed);
+                rows += ItemCount(body);
+            }
+            if (firstError is not null) { failures++; Console.Error.WriteLine($"{name}: {firstError}"); }
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                bench = "case-search", shape = name, cases, requests = latencies.Count,
+                p50Ms = Percentile(latencies, 0.50), p95Ms = Percentile(latencies, 0.95), p99Ms = Percentile(latencies, 0.99),
+                maxMs = latencies.Count == 0 ? 0 : Math.Round(latencies.Max(), 2),
+                meanItems = latencies.Count == 0 ? 0 : Math.Round((double)rows / latencies.Count, 1), errors,
+            }));
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    public static async Task<int> HotlineAsync(string[] args)
+    {
+        var connection = Options.Get(args, "--connection") ?? throw new ArgumentException("--connection is required (PostgreSQL)");
+        var calls = int.Parse(Options.Get(args, "--calls") ?? "300", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Options.Get(args, "--warmup") ?? "20", CultureInfo.InvariantCulture);
+        var operators = int.Parse(Options.Get(args, "--operators") ?? "1", CultureInfo.InvariantCulture);
+        var samples = await Samples.ReadAsync(connection, calls + warmup, Options.Get(args, "--samples"));
+        var cases = await CountAsync(connection, "SELECT count(*) FROM cases");
+
+        await using var node = await ServiceNode.StartAsync("postgres", connection);
+        var client = await AuthorizeAsync(node, args);
+        var fake = new FakeData(new Random(11), []);
+        var steps = new[] { "history", "log", "toCase", "roundTrip" };
+        var latencies = steps.ToDictionary(s => s, _ => new System.Collections.Concurrent.ConcurrentBag<double>());
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, operators).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= warmup + calls) return;
+                if (i == warmup) clock.Restart();
+                // Seven callers in ten have called or had a case before; the rest are new numbers.
+                var known = i % 10 < 7;
+                var phone = known ? samples.Phones[i % samples.Phones.Count] : fake.Mobile();
+                var category = (i % 4) switch { 0 or 1 => "wage_arrears", 2 => "legal_advice", _ => "other" };
+                var timings = new double[3];
+                var start = Stopwatch.GetTimestamp();
+
+                var at = Stopwatch.GetTimestamp();
+                using (var history = await client.GetAsync($"/api/hotline/callers/{phone}/history"))
+                {
+                    if (!await Check(history, "history", failures)) continue;
+                }
+                timings[0] = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+
+                at = Stopwatch.GetTimestamp();
+                using var logged = await client.PostAsJsonAsync("/api/hotline/calls", new
+                {
+                    callerPhone = phone, callerName = known ? null : fake.Name(), category,
+                    employerName = category == "wage_arrears" ? samples.EmployerNames[i % samples.EmployerNames.Count] : null,
+                    description = category == "wage_arrears" ? "反映单位拖欠三个月工资，要求协调。" : "咨询劳动合同解除的补偿标准。",
+                    urgency = i % 10 == 0 ? "Urgent" : "Normal", unitId = samples.Towns[i % samples.Towns.Count],
+                });
+                if (!await Check(logged, "log", failures)) continue;
+                var call = await logged.Content.ReadFromJsonAsync<JsonElement>();
+                timings[1] = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+
+                at = Stopwatch.GetTimestamp();
+                using var routed = await client.PostAsJsonAsync($"/api/hotline/calls/{call.GetProperty("id").GetGuid()}/case",
+                    new { version = call.GetProperty("version").GetInt32(), amountClaimed = category == "wage_arrears" ? 12000m : (decimal?)null });
+                if (!await Check(routed, "toCase", failures)) continue;
+                timings[2] = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+                if (i < warmup) continue;
+                latencies["history"].Add(timings[0]);
+                latencies["log"].Add(timings[1]);
+                latencies["toCase"].Add(timings[2]);
+                latencies["roundTrip"].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        foreach (var failure in failures.Take(5)) Console.Error.WriteLine(failure);
+        var done = latencies["roundTrip"].Count;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            bench = "hotline-round-trip", cases, operators, calls = done, failed = failures.Count,
+            roundTripsPerSecond = Math.Round(done / seconds, 1),
+            steps = steps.ToDictionary(s => s, s => new
+            {
+                p50Ms = Percentile(latencies[s].ToList(), 0.50), p95Ms = Percentile(latencies[s].ToList(), 0.95),
+                p99Ms = Percentile(latencies[s].ToList(), 0.99), maxMs = latencies[s].IsEmpty ? 0 : Math.Round(latencies[s].Max(), 2),
+            }),
+        }));
+        return failures.IsEmpty ? 0 : 1;
+    }
+
+    private static async Task<bool> Check(HttpResponseMessage response, string step, System.Collections.Concurrent.ConcurrentQueue<string> failures)
+    {
+        if (response.IsSuccessStatusCode) return true;
+        var body = await response.Content.ReadAsStringAsync();
+        failures.Enqueue($"{step}: {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} -> {(int)response.StatusCode} {body[..Math.Min(400, body.Length)]}");
+        return false;
+    }
+
+    /// <summary><c>--token</c>: an API token (Bearer) for the service; without one, the requests go unauthenticated.</summary>
+    private static Task<HttpClient> AuthorizeAsync(ServiceNode node, string[] args)
+    {
+        if (Options.Get(args, "--token") is { } token) node.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return Task.FromResult(node.Client);
+    }
+
+    private static int ItemCount(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Array) return root.GetArrayLength();
+        foreach (var name in new[] { "items", "cases", "results" })
+        {
+            if (root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array) return items.GetArrayLength();
+        }
+        return 0;
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    internal static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0) return 0;
+        values.Sort();
+        return Math.Round(values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)], 2);
+    }
+
+    /// <summary>Search targets sampled from the generated database (resident IDs from the generator's sample file).</summary>
+    internal sealed record Samples(List<string> Numbers, List<string> Phones, List<string> ResidentIds, List<string> NamePrefixes,
+        List<string> Towns, List<string> EmployerNames, List<string> EmployerPrefixes)
+    {
+        public static async Task<Samples> ReadAsync(string connectionString, int count, string? residentIdFile)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            // setseed: the same targets for the same database in every run, so runs compare.
+            await using (var seed = new NpgsqlCommand("SELECT setseed(0.42)", connection)) await seed.ExecuteNonQueryAsync();
+            var numbers = await ListAsync(connection, $"SELECT number FROM cases TABLESAMPLE SYSTEM (1) REPEATABLE (42) ORDER BY random() LIMIT {count}");
+            var phones = await ListAsync(connection,
+                $"SELECT p.phone FROM cases c TABLESAMPLE SYSTEM (1) REPEATABLE (43) JOIN people p ON p.id = c.applicant_id ORDER BY random() LIMIT {count}");
+            var prefixes = await ListAsync(connection,
+                $"SELECT left(name, 2) FROM people TABLESAMPLE SYSTEM (1) REPEATABLE (44) WHERE length(name) >= 3 ORDER BY random() LIMIT {count}");
+            var towns = await ListAsync(connection, $"SELECT id::text FROM units WHERE depth = 2 ORDER BY random() LIMIT {count}");
+            var employers = await ListAsync(connection, $"SELECT name FROM employers TABLESAMPLE SYSTEM (10) REPEATABLE (45) ORDER BY random() LIMIT {count}");
+            var file = residentIdFile ?? CaseGenerator.SampleFile(connectionString);
+            var residentIds = File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Length == 18).ToList() : [];
+            if (residentIds.Count == 0) throw new InvalidOperationException($"No resident IDs in {file}: generate the database with this bench first, or pass --samples.");
+            return new Samples(numbers, phones, residentIds, prefixes, towns, employers, employers.Select(e => e[..Math.Min(4, e.Length)]).Distinct().ToList());
+        }
+
+        private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new List<string>();
+            while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+            return values;
+        }
+    }
+}
