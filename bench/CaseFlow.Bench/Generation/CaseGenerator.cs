@@ -314,12 +314,7 @@ internal static class CaseGenerator
     private static async Task<Dictionary<string, long>> WriteCasesAsync(string connectionString, UnitPlan plan, FakeData fake, Random random,
         PeopleSet people, EmployerSet employers, long count, int batchSize, DateTime now, bool withSequence)
     {
-        var levels = new Dictionary<int, WeightedPicker>
-        {
-            [1] = new(plan.ByDepth[1].Select(i => (i, plan.Units[i].Weight))),
-            [2] = new(plan.ByDepth[2].Select(i => (i, plan.Units[i].Weight))),
-            [3] = new(plan.ByDepth[3].Select(i => (i, plan.Units[i].Weight))),
-        };
+        var levels = plan.ByDepth.Select(level => new WeightedPicker(level.Select(i => (i, plan.Units[i].Weight)))).ToArray();
         var familyPicker = new WeightedPicker(Families.Select((f, i) => (i, f.Share)));
         var counters = new Dictionary<(int Unit, int Year), int>();
         var start = now.AddYears(-5);
@@ -420,7 +415,7 @@ internal static class CaseGenerator
                 Nullable(cases, collective && claimants >= 10 ? opened.AddDays(random.Next(1, 10)) : (DateTime?)null, NpgsqlDbType.TimestampTz);
                 cases.Write(opened, NpgsqlDbType.TimestampTz);
                 Nullable(cases, closed, NpgsqlDbType.TimestampTz);
-                cases.Write($"op.{unit.Code.ToLowerInvariant()}", NpgsqlDbType.Text);
+                cases.Write(unit.Operator, NpgsqlDbType.Text);
                 cases.Write(closed ?? Min(opened.AddDays(random.Next(0, 30)), now), NpgsqlDbType.TimestampTz);
                 cases.Write(1, NpgsqlDbType.Integer);
                 if (withSequence) cases.Write(sequence, NpgsqlDbType.Integer);
@@ -517,7 +512,7 @@ internal static class CaseGenerator
         writer.Write(outcome, NpgsqlDbType.Text);
         Nullable(writer, outcome == "Answered" ? "已解答，告知办理渠道。" : null, NpgsqlDbType.Text);
         Nullable(writer, caseId, NpgsqlDbType.Uuid);
-        writer.Write($"op.{unit.Code.ToLowerInvariant()}", NpgsqlDbType.Text);
+        writer.Write(unit.Operator, NpgsqlDbType.Text);
         writer.Write(at, NpgsqlDbType.TimestampTz);
         writer.Write(1, NpgsqlDbType.Integer);
         return 1;

@@ -1,7 +1,11 @@
 namespace CaseFlow.Bench.Generation;
 
 /// <summary>One generated unit: its place in the tree and how busy it is.</summary>
-internal sealed record PlannedUnit(Guid Id, Guid? ParentId, string Name, string Kind, string Code, string Path, int Depth, int County, double Weight);
+internal sealed record PlannedUnit(Guid Id, Guid? ParentId, string Name, string Kind, string Code, string Path, int Depth, int County, double Weight)
+{
+    /// <summary>The user name cases and calls of this unit are recorded as created by.</summary>
+    public string Operator { get; } = "op." + Code.ToLowerInvariant();
+}
 
 /// <summary>
 /// A province-like tree: one city federation at the root, ~12 county/district federations, ~15 town/street
