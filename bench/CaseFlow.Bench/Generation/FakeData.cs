@@ -129,7 +129,7 @@ internal sealed class FakeData(Random random, byte[] hashKey)
 
     public static string MaskResidentId(string id) => id[..4] + new string('*', id.Length - 8) + id[^4..];
 
-    public static string MaskAccount(string account) => account[..4] + new string('*', account.Length - 8) + account[^4..];
+    public static string MaskAccount(string account) => new string('*', account.Length - 4) + account[^4..];
 
     public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
