@@ -10,13 +10,16 @@ internal sealed class ServiceNode : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
 
+    /// <summary>The first-run administrator's password of the bench's databases: the client signs in with it and issues itself a token.</summary>
+    public const string AdminPassword = "bench-admin-password";
+
     public HttpClient Client { get; }
 
     private ServiceNode(Process process, Uri url, string folder)
     {
         _process = process;
         _folder = folder;
-        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+        Client = new HttpClient(new CaseFlow.Engine.Infrastructure.AdminTokenHandler(url, AdminPassword)) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     public static async Task<ServiceNode> StartAsync(string provider, string connection)
@@ -31,6 +34,7 @@ internal sealed class ServiceNode : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Setup__AdminPassword"] = AdminPassword;
         start.Environment["Database__Provider"] = provider;
         start.Environment["ConnectionStrings__CaseFlow"] = connection;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

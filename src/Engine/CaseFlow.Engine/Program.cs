@@ -11,11 +11,14 @@ using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
+using CaseFlow.Engine.Security;
 using CaseFlow.Engine.Tasks;
+using CaseFlow.Engine.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.Services.AddCaseFlowPersistence();
+builder.Services.AddCaseFlowSecurity(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddWorkCalendar();
@@ -27,11 +30,17 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+await app.EnsureFirstRunAsync();
 app.UseApiErrors();
+app.UseCaseFlowSecurity();
 app.UseIdempotency();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
 var api = app.MapApi();
+api.MapAuth();
+api.MapUnits();
+api.MapUsers();
+api.MapTokens();
 api.MapDefinitions();
 api.MapDecisions();
 api.MapInstances();

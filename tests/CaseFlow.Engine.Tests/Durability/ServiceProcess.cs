@@ -50,6 +50,7 @@ public sealed class ServiceProcess : IDisposable
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Setup__AdminPassword"] = AdminPassword;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__CaseFlow"] = "Information";
@@ -80,11 +81,18 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
-    public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+    /// <summary>The first-run administrator's password, unless the test's environment sets <c>Setup__AdminPassword</c> itself.</summary>
+    public const string AdminPassword = "service-admin-password";
+
+    /// <summary>A client signed with an administrator's API token (issued on first use).</summary>
+    public HttpClient CreateClient() => new(new CaseFlow.Engine.Infrastructure.AdminTokenHandler(Url, AdminPassword))
     {
         BaseAddress = Url,
         Timeout = TimeSpan.FromSeconds(15),
     };
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(15) };
 
     public void Kill()
     {

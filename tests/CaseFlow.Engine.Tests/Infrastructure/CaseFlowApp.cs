@@ -26,6 +26,9 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jobs:BackOffMax", "00:00:00.200");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
         builder.UseSetting("Jobs:SweepInterval", "00:00:00.100");
+        // Tests sign in many users from one address; the rate limit has a test class of its own.
+        builder.UseSetting("Security:SignInsPerMinute", "100000");
+        builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.ConfigureServices(services =>
         {
             services.AddJobHandler<PaymentHandler>("payment");
@@ -35,6 +38,16 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddJobHandler<RejectingHandler>("check");
         });
         Configure(builder);
+    }
+
+    /// <summary>The first-run administrator's password in this app (tests set it; the service otherwise makes a random one).</summary>
+    public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Every client from <see cref="WebApplicationFactory{T}.CreateClient()"/> carries an API token holding every role at the root unit.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestUsers.RootToken(this));
     }
 
     /// <summary>Settings of a test class's own, applied after the common ones.</summary>

@@ -28,12 +28,10 @@ public static class TestApi
     public static async Task<DeploymentDto> DeployAsync(this HttpClient client, string fixture) =>
         await (await client.DeployXmlAsync(Fixture(fixture))).ReadAsync<DeploymentDto>();
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body, string? key = null, string? user = null)
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body, string? key = null)
     {
         var content = body is null ? null : JsonContent.Create(body, options: Json);
-        var request = Request(HttpMethod.Post, url, content, key);
-        if (user is not null) request.Headers.Add("X-CaseFlow-User", user);
-        return client.SendAsync(request);
+        return client.SendAsync(Request(HttpMethod.Post, url, content, key));
     }
 
     public static async Task<InstanceDto> StartAsync(this HttpClient client, string processId, object? variables = null, string? businessKey = null) =>

@@ -3,6 +3,7 @@ using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CaseFlow.Engine.Security;
 
 namespace CaseFlow.Engine.Decisions;
 
@@ -11,7 +12,7 @@ public static class DecisionsApi
     public static RouteGroupBuilder MapDecisions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/decisions").WithTags("Decisions");
-        group.MapPost("/", Deploy)
+        group.MapPost("/", Deploy).RequireRoles(Roles.Supervisor, Roles.Admin)
             .Accepts<string>("application/xml", "text/xml", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List);

@@ -3,6 +3,7 @@ using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CaseFlow.Engine.Security;
 
 namespace CaseFlow.Engine.Definitions;
 
@@ -12,7 +13,7 @@ public static class DefinitionsApi
     {
         var group = api.MapGroup("/definitions").WithTags("Definitions");
 
-        group.MapPost("/", Deploy)
+        group.MapPost("/", Deploy).RequireRoles(Roles.Supervisor, Roles.Admin)
             .Accepts<string>("application/xml", "text/xml", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List);

@@ -2,6 +2,7 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Security;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public static class IncidentsApi
 {
     public static RouteGroupBuilder MapIncidents(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/incidents").WithTags("Incidents");
+        var group = api.MapGroup("/incidents").WithTags("Incidents").RequireRoles(Roles.Supervisor, Roles.Admin);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapPost("/{id}/retry", Retry).ProducesProblem(StatusCodes.Status409Conflict);
@@ -50,13 +51,13 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<IncidentDto>, ProblemHttpResult>> Retry(
-        Guid id, RetryIncidentRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, RetryIncidentRequest? request, Actor actor, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         if (request?.Retries is < 1) return Problems.Invalid("invalid_field", "retries must be 1 or more.", "retries");
         var (loaded, problem) = await LoadOpenAsync(id, db, ct);
         if (problem is not null) return problem;
         var (incident, instance) = loaded!.Value;
-        var user = ActingUser.From(http);
+        var user = actor.Name;
         // The job of a service task is created again under the same key: tracked, its row is reused.
         await db.Jobs.FindAsync([JobIds.For(instance.Id, incident.ElementKey)], ct);
         commands.Incidents.Resolving = (user, "retried");
@@ -66,7 +67,7 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<IncidentDto>, ProblemHttpResult>> Resolve(
-        Guid id, ResolveIncidentRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, ResolveIncidentRequest? request, Actor actor, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         var variables = Variables.Read(request?.Variables);
         var (loaded, problem) = await LoadOpenAsync(id, db, ct);
@@ -81,7 +82,7 @@ public static class IncidentsApi
                 $"Incident {id} ({incident.Kind}) is not about a job, so there is no work to complete by hand: fix the data and retry it, or cancel the instance.",
                 elementId: incident.ElementId);
         }
-        var user = ActingUser.From(http);
+        var user = actor.Name;
         commands.Incidents.Resolving = (user, "completed_by_hand");
         // The element waits for its incident, not for a job: the incident is resolved (which creates the job
         // anew) and that job completed, in one command, so no worker can take it in between.

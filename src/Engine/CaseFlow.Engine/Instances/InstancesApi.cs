@@ -16,8 +16,8 @@ public static class InstancesApi
         group.MapPost("/", Start).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
-        group.MapPost("/{id}/cancel", Cancel).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id}/variables", SetVariables).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/cancel", Cancel).RequireRoles(Roles.Supervisor, Roles.Admin).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/variables", SetVariables).RequireRoles(Roles.Supervisor, Roles.Admin).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -79,7 +79,7 @@ public static class InstancesApi
     }
 
     private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> Cancel(
-        Guid id, CancelInstanceRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, CancelInstanceRequest? request, Actor actor, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         var row = await db.Instances.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return NotFound(id);
@@ -89,14 +89,14 @@ public static class InstancesApi
         if (row.ParentInstanceId is { } parent)
             return Problems.Conflict("cancel_root_instance", $"Instance {id} was started by instance {parent}; cancel that one instead.");
 
-        var cancelled = await commands.ExecuteAsync(row, new CancelInstance(ActingUser.From(http), request?.Reason), ct);
+        var cancelled = await commands.ExecuteAsync(row, new CancelInstance(actor.Name, request?.Reason), ct);
         await commands.SaveAsync(ct);
         return TypedResults.Ok(cancelled.ToDto());
     }
 
     /// <summary>An operator fixes data (before retrying an incident): at process level, or in the scope of <c>scopeKey</c>.</summary>
     private static async Task<Results<Ok<InstanceDto>, ProblemHttpResult>> SetVariables(
-        Guid id, SetVariablesRequest request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, SetVariablesRequest request, Actor actor, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         var variables = Variables.Read(request.Variables);
         if (variables is null) return Problems.Invalid("field_required", "variables is required (a JSON object).", "variables");
@@ -105,7 +105,7 @@ public static class InstancesApi
         if (row.Status != InstanceStatus.Active)
             return Problems.Conflict("instance_not_active", $"Instance {id} is {row.Status.ToString().ToLowerInvariant()}.");
 
-        var changed = await commands.ExecuteAsync(row, new SetVariables(variables, request.ScopeKey, ActingUser.From(http)), ct);
+        var changed = await commands.ExecuteAsync(row, new SetVariables(variables, request.ScopeKey, actor.Name), ct);
         await commands.SaveAsync(ct);
         return TypedResults.Ok(changed.ToDto());
     }

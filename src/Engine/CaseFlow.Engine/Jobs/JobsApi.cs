@@ -4,6 +4,7 @@ using CaseFlow.Engine.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CaseFlow.Engine.Security;
 
 namespace CaseFlow.Engine.Jobs;
 
@@ -18,7 +19,8 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/jobs").WithTags("Jobs");
+        // External workers are integrations: an API token with the admin role, or an administrator.
+        var group = api.MapGroup("/jobs").WithTags("Jobs").RequireRoles(Roles.Admin);
         group.MapPost("/activate", Activate);
         group.MapGet("/{key}", Get);
         group.MapPost("/{key}/complete", Complete).ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,6 +1,7 @@
 using CaseFlow.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using CaseFlow.Engine.Security;
 
 namespace CaseFlow.Engine.Scheduling;
 
@@ -17,7 +18,7 @@ public static class SchedulerApi
 {
     public static RouteGroupBuilder MapScheduler(this RouteGroupBuilder api)
     {
-        api.MapGet("/scheduler", GetStatus).WithTags("Scheduler");
+        api.MapGet("/scheduler", GetStatus).WithTags("Scheduler").RequireRoles(Roles.Supervisor, Roles.Admin);
         return api;
     }
 

@@ -1,6 +1,8 @@
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Security;
+using CaseFlow.Engine.Units;
 using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,29 +29,32 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Claim(
-        Guid id, ClaimTaskRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, ClaimTaskRequest? request, Actor actor, UnitTreeCache units, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
-        var user = request?.User ?? ActingUser.From(http);
-        if (string.IsNullOrWhiteSpace(user))
-            return Problems.Invalid("field_required", $"user is required (in the body or the {ActingUser.Header} header).", "user");
-        return await RunAsync(id, db, commands, key => new ClaimTask(key, user), ct);
+        if (request?.User is { Length: > 100 }) return Problems.Invalid("field_invalid", "user is at most 100 characters.", "user");
+        var user = string.IsNullOrWhiteSpace(request?.User) ? actor.Name : request.User;
+        return await RunAsync(id, db, commands, actor, await units.GetAsync(ct), onBehalf: user != actor.Name, key => new ClaimTask(key, user), ct);
     }
 
-    private static Task<Results<Ok<TaskDto>, ProblemHttpResult>> Unclaim(
-        Guid id, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct) =>
-        RunAsync(id, db, commands, key => new UnclaimTask(key, ActingUser.From(http)), ct);
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Unclaim(
+        Guid id, Actor actor, UnitTreeCache units, CaseFlowDb db, InstanceCommands commands, CancellationToken ct) =>
+        await RunAsync(id, db, commands, actor, await units.GetAsync(ct), onBehalf: false, key => new UnclaimTask(key, actor.Name), ct);
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Complete(
-        Guid id, CompleteTaskRequest? request, HttpContext http, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, CompleteTaskRequest? request, Actor actor, UnitTreeCache units, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
     {
         var variables = Variables.Read(request?.Variables);
-        var user = request?.User ?? ActingUser.From(http);
-        return await RunAsync(id, db, commands, key => new CompleteTask(key, variables, user), ct);
+        if (request?.User is { Length: > 100 }) return Problems.Invalid("field_invalid", "user is at most 100 characters.", "user");
+        var user = string.IsNullOrWhiteSpace(request?.User) ? actor.Name : request.User;
+        return await RunAsync(id, db, commands, actor, await units.GetAsync(ct), onBehalf: user != actor.Name, key => new CompleteTask(key, variables, user), ct);
     }
 
-    /// <summary>Loads the task with its instance in one query, runs the command, answers with the task as it is now.</summary>
+    /// <summary>
+    /// Loads the task with its instance in one query, checks the actor may act on it, runs the command,
+    /// answers with the task as it is now. Supervisors and administrators of the task's unit may act for others.
+    /// </summary>
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RunAsync(
-        Guid id, CaseFlowDb db, InstanceCommands commands, Func<long, Command> command, CancellationToken ct)
+        Guid id, CaseFlowDb db, InstanceCommands commands, Actor actor, UnitTree tree, bool onBehalf, Func<long, Command> command, CancellationToken ct)
     {
         var loaded = await (
                 from t in db.UserTasks.Include(t => t.Candidates)
@@ -60,6 +65,13 @@ public static class TasksApi
         if (loaded is null) return NotFound(id);
         if (loaded.Task.State != UserTaskState.Created)
             return Problems.Conflict("task_not_active", $"Task {id} is {loaded.Task.State.ToString().ToLowerInvariant()}.");
+        var manages = loaded.Task.UnitId is { } unit
+            ? actor.HasAt(Roles.Supervisor, unit, tree) || actor.HasAt(Roles.Admin, unit, tree)
+            : actor.HasAny(Roles.Supervisor, Roles.Admin);
+        if (onBehalf && !manages)
+            return Problems.Create(StatusCodes.Status403Forbidden, "forbidden", "Only a supervisor or administrator of the task's unit acts for someone else.");
+        if (!manages && loaded.Task.Assignee != actor.Name && !Candidates.IsCandidate(loaded.Task, actor, tree))
+            return Problems.Create(StatusCodes.Status403Forbidden, "not_a_candidate", $"Task {id} is not for {actor.Name}: neither assigned to them nor in their groups.");
 
         await commands.ExecuteAsync(loaded.Instance, command(loaded.Task.ElementKey), ct);
         await commands.SaveAsync(ct);

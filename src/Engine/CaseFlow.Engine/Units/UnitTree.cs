@@ -9,7 +9,7 @@ namespace CaseFlow.Engine.Units;
 /// </summary>
 public sealed class UnitTree
 {
-    public sealed record Node(Guid Id, Guid? ParentId, string Name, UnitKind Kind, string Code, int Depth, int? CollectiveThreshold);
+    public sealed record Node(Guid Id, Guid? ParentId, string Name, UnitKind Kind, string Code, int Depth, int? CollectiveThreshold, int Version);
 
     private readonly Dictionary<Guid, Node> _nodes;
     private readonly Dictionary<Guid, List<Guid>> _children;
@@ -90,7 +90,7 @@ public sealed class UnitTreeCache(IServiceScopeFactory scopes, TimeProvider cloc
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
             var nodes = await db.Units.AsNoTracking()
-                .Select(u => new UnitTree.Node(u.Id, u.ParentId, u.Name, u.Kind, u.Code, u.Depth, u.CollectiveThreshold))
+                .Select(u => new UnitTree.Node(u.Id, u.ParentId, u.Name, u.Kind, u.Code, u.Depth, u.CollectiveThreshold, u.Version))
                 .ToListAsync(ct);
             var tree = new UnitTree(nodes);
             _current = new Snapshot(tree, clock.GetUtcNow());

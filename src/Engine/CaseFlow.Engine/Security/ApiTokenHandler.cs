@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using CaseFlow.Engine.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Engine.Security;
+
+/// <summary><c>Authorization: Bearer cf_...</c>: a token found by the SHA-256 of its secret, not revoked, not expired.</summary>
+internal sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CaseFlowDb db, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenIdClaim = "caseflow:token";
+    public const string UnitClaim = "caseflow:unit";
+    public const string RoleClaim = "caseflow:role";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (secret.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
+
+        var hash = ApiTokens.Hash(secret);
+        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now) return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+
+        // Written at most once a minute per token: a busy integration must not turn every read into a write.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+
+        var claims = new List<Claim>
+        {
+            new(TokenIdClaim, token.Id.ToString()),
+            new(ClaimTypes.Name, "token:" + token.Name),
+            new(UnitClaim, token.UnitId.ToString()),
+        };
+        claims.AddRange(ApiTokens.RolesOf(token).Select(role => new Claim(RoleClaim, role)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        SecuritySetup.WriteProblemAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated", "The API token is missing, unknown, revoked or expired.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        SecuritySetup.WriteProblemAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "The token's roles do not allow this.");
+}
+
+internal static class ApiTokens
+{
+    public const string SecretPrefix = "cf_";
+
+    public static string NewSecret() => SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static IReadOnlyList<string> RolesOf(ApiToken token) =>
+        token.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
