@@ -27,22 +27,27 @@ internal static class CaseBenches
         var client = await AuthorizeAsync(node, args);
         var cases = await CountAsync(connection, "SELECT count(*) FROM cases");
         var random = new Random(7);
-        var shapes = new (string Name, Func<int, string> Query)[]
+        // The UI's searches (Cases/CaseSearch.cs: GET /api/cases), and the resident ID, which is looked up among
+        // people (POST /api/people/search: the number stays out of URLs and logs) before their cases are listed.
+        var shapes = new (string Name, Func<int, HttpRequestMessage> Request)[]
         {
-            ("number", i => $"number={Uri.EscapeDataString(samples.Numbers[i % samples.Numbers.Count])}"),
-            ("phone", i => $"phone={samples.Phones[i % samples.Phones.Count]}"),
-            ("residentId", i => $"residentId={samples.ResidentIds[i % samples.ResidentIds.Count]}"),
-            ("namePrefix", i => $"name={Uri.EscapeDataString(samples.NamePrefixes[i % samples.NamePrefixes.Count])}"),
-            ("unitAndStatus", i => $"unitId={samples.Towns[i % samples.Towns.Count]}&status={(i % 2 == 0 ? "Open" : "InProgress")}"),
+            ("number", i => Get($"number={Uri.EscapeDataString(samples.Numbers[i % samples.Numbers.Count])}")),
+            ("phone", i => Get($"phone={samples.Phones[i % samples.Phones.Count]}")),
+            ("residentId", i => new HttpRequestMessage(HttpMethod.Post, "/api/people/search")
+            {
+                Content = JsonContent.Create(new { residentId = samples.ResidentIds[i % samples.ResidentIds.Count], page = 1, pageSize = 20 }),
+            }),
+            ("namePrefix", i => Get($"person={Uri.EscapeDataString(samples.NamePrefixes[i % samples.NamePrefixes.Count])}")),
+            ("unitAndStatus", i => Get($"unitId={samples.Towns[i % samples.Towns.Count]}&status={(i % 2 == 0 ? "Open" : "InProgress")}")),
             ("dateRange", i =>
             {
                 var from = DateTime.UtcNow.AddDays(-random.Next(7, 5 * 365)).Date;
-                return $"from={from:yyyy-MM-dd}T00:00:00Z&to={from.AddDays(7):yyyy-MM-dd}T00:00:00Z";
+                return Get($"openedFrom={from:yyyy-MM-dd}&openedTo={from.AddDays(6):yyyy-MM-dd}");
             }),
-            ("employerPrefix", i => $"employer={Uri.EscapeDataString(samples.EmployerPrefixes[i % samples.EmployerPrefixes.Count])}"),
+            ("employerPrefix", i => Get($"employer={Uri.EscapeDataString(samples.EmployerPrefixes[i % samples.EmployerPrefixes.Count])}")),
         };
         var failures = 0;
-        foreach (var (name, query) in shapes.Where(s => only is null || only.Contains(s.Name)))
+        foreach (var (name, request) in shapes.Where(s => only is null || only.Contains(s.Name)))
         {
             var latencies = new List<double>();
             var errors = new Dictionary<int, int>();
@@ -50,9 +55,10 @@ internal static class CaseBenches
             long rows = 0;
             for (var i = 0; i < warmup + requests; i++)
             {
-                var url = $"/api/cases?{query(i)}&page=1&pageSize=20";
+                using var message = request(i);
+                var url = message.RequestUri!.ToString();
                 var at = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(url);
+                using var response = await client.SendAsync(message);
                 var body = await response.Content.ReadAsStringAsync();
                 var elapsed = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
@@ -154,6 +160,8 @@ internal static class CaseBenches
         }));
         return failures.IsEmpty ? 0 : 1;
     }
+
+    private static HttpRequestMessage Get(string query) => new(HttpMethod.Get, $"/api/cases?{query}&page=1&pageSize=20");
 
     private static async Task<bool> Check(HttpResponseMessage response, string step, System.Collections.Concurrent.ConcurrentQueue<string> failures)
     {
