@@ -11,5 +11,7 @@ public static class ClusterNode
         ["ConnectionStrings__CaseFlow"] = database.ConnectionString,
         // A killed node's work is taken over once it misses its check-in: keep that short in tests.
         ["Scheduling__CheckinInterval"] = "00:00:02",
+        // The tests deploy their own fixtures; the shipped workflows would only lengthen every start.
+        ["Workflows__DeployOnStart"] = "false",
     };
 }

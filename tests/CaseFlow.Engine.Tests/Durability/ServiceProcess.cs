@@ -31,6 +31,7 @@ public sealed class ServiceProcess : IDisposable
         {
             ["Database__Provider"] = database.Provider,
             ["ConnectionStrings__CaseFlow"] = database.ConnectionString,
+            ["Workflows__DeployOnStart"] = "false",
         });
 
     /// <param name="environment">Settings for the process; nothing else of the test's configuration leaks in.</param>
@@ -71,7 +72,8 @@ public sealed class ServiceProcess : IDisposable
         process.BeginErrorReadLine();
         try
         {
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            // Generous: on a loaded 2-core CI machine a cold start (JIT, EF model, Quartz) takes tens of seconds.
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
         }
         catch (Exception e)
         {
@@ -88,11 +90,11 @@ public sealed class ServiceProcess : IDisposable
     public HttpClient CreateClient() => new(new CaseFlow.Engine.Infrastructure.AdminTokenHandler(Url, AdminPassword))
     {
         BaseAddress = Url,
-        Timeout = TimeSpan.FromSeconds(15),
+        Timeout = TimeSpan.FromSeconds(60),
     };
 
     /// <summary>A client with no credentials.</summary>
-    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(15) };
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
 
     public void Kill()
     {

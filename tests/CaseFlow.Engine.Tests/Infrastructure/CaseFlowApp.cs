@@ -29,6 +29,8 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in many users from one address; the rate limit has a test class of its own.
         builder.UseSetting("Security:SignInsPerMinute", "100000");
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        // Each test deploys what it needs; the shipped workflows' own tests switch this back on.
+        builder.UseSetting("Workflows:DeployOnStart", "false");
         builder.ConfigureServices(services =>
         {
             services.AddJobHandler<PaymentHandler>("payment");

@@ -21,6 +21,8 @@ public sealed class Case
     public Guid Id { get; init; }
     /// <summary><c>{year}-{unit code}-{sequence:000000}</c>, e.g. <c>2026-LA-000123</c>.</summary>
     public required string Number { get; init; }
+    /// <summary>The number's last part as an integer, so "case 123" is found by an index in any unit and year.</summary>
+    public int Sequence { get; init; }
     public Guid UnitId { get; set; }
     public CaseFamily Family { get; init; }
     public CaseStatus Status { get; set; }
@@ -45,6 +47,39 @@ public sealed class Case
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
     public List<CaseParty> Parties { get; init; } = [];
+
+    /// <summary>
+    /// The moves a case may make. Closed and rejected cases can be reopened (an objection during public
+    /// disclosure, a failed bank transfer, an appeal); a cancelled case stays cancelled.
+    /// </summary>
+    private static readonly Dictionary<CaseStatus, CaseStatus[]> Moves = new()
+    {
+        [CaseStatus.Open] = [CaseStatus.InProgress, CaseStatus.Suspended, CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Cancelled],
+        [CaseStatus.InProgress] = [CaseStatus.Suspended, CaseStatus.Closed, CaseStatus.Rejected, CaseStatus.Cancelled],
+        [CaseStatus.Suspended] = [CaseStatus.InProgress, CaseStatus.Cancelled],
+        [CaseStatus.Closed] = [CaseStatus.InProgress],
+        [CaseStatus.Rejected] = [CaseStatus.InProgress],
+        [CaseStatus.Cancelled] = [],
+    };
+
+    public static IReadOnlyList<CaseStatus> MovesFrom(CaseStatus status) => Moves[status];
+
+    /// <summary>Closed, rejected or cancelled: struck off, changed only by reopening.</summary>
+    public static bool IsFinal(CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected or CaseStatus.Cancelled;
+
+    public bool IsDone => IsFinal(Status);
+
+    /// <summary>Moves the case to <paramref name="next"/>, or refuses with 409 <c>case_status_conflict</c>.</summary>
+    public void MoveTo(CaseStatus next, DateTimeOffset now)
+    {
+        if (!Moves[Status].Contains(next))
+        {
+            throw new Api.ApiProblemException(StatusCodes.Status409Conflict, "case_status_conflict",
+                $"A case that is {Status} cannot become {next}.", "status");
+        }
+        Status = next;
+        ClosedAt = IsDone ? now : null;
+    }
 }
 
 public enum PartyRole { Applicant, Claimant, Respondent, Representative, Witness }
@@ -108,6 +143,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Employer>().WithMany().HasForeignKey(c => c.EmployerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => new { c.Sequence, c.OpenedAt });
         builder.HasIndex(c => new { c.UnitId, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.Family, c.OpenedAt });

@@ -31,6 +31,34 @@ public sealed class Call
     public required string Operator { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public int Version { get; set; }
+
+    public bool IsClosed => Outcome != CallOutcome.Open;
+
+    /// <summary>Answered on the phone: the call is done.</summary>
+    public void AnswerWith(string answer)
+    {
+        EnsureOpen();
+        Outcome = CallOutcome.Answered;
+        Answer = answer;
+    }
+
+    /// <summary>Turned into a case, or added as a claimant to an open collective one.</summary>
+    public void RouteTo(Guid caseId, bool joined)
+    {
+        EnsureOpen();
+        Outcome = joined ? CallOutcome.AddedToCase : CallOutcome.CaseOpened;
+        CaseId = caseId;
+    }
+
+    /// <summary>A call is closed once: answered or routed, never both, never twice.</summary>
+    public void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new Api.ApiProblemException(StatusCodes.Status409Conflict, "call_already_closed",
+                $"Call {Id} is already closed ({Outcome}).");
+        }
+    }
 }
 
 internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>

@@ -4,6 +4,7 @@ using CaseFlow.Engine.Decisions;
 using CaseFlow.Engine.Definitions;
 using CaseFlow.Engine.Documents;
 using CaseFlow.Engine.Employers;
+using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.History;
 using CaseFlow.Engine.Hotline;
 using CaseFlow.Engine.Idempotency;
@@ -91,6 +92,7 @@ public sealed class CaseFlowDb : DbContext
         Actor = new Actor();
         _visibleUnitIds = null;
     }
+    public DbSet<FormDefinition> Forms => Set<FormDefinition>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -159,6 +161,7 @@ public sealed class CaseFlowDb : DbContext
         modelBuilder.ApplyConfiguration(new CallConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         ApplyVisibility(modelBuilder);
+        modelBuilder.ApplyConfiguration(new FormDefinitionConfiguration());
         SnakeCaseNames.Apply(modelBuilder.Model);
     }
 }

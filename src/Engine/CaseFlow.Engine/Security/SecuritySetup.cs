@@ -47,8 +47,9 @@ public static class SecuritySetup
             });
 
         services.AddAuthorizationBuilder()
-            // Every endpoint needs a signed-in user or a token unless it says AllowAnonymous.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
+            // Every endpoint needs a signed-in user or a token unless it says AllowAnonymous. No scheme named here: the
+            // policy must judge the principal the actor middleware left (a disabled user's cookie was dropped there).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddAntiforgery(options =>
         {

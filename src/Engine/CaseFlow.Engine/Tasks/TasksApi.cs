@@ -1,4 +1,6 @@
 using CaseFlow.Engine.Api;
+using CaseFlow.Engine.Definitions;
+using CaseFlow.Engine.Forms;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Security;
@@ -41,10 +43,13 @@ public static class TasksApi
         await RunAsync(id, db, commands, actor, await units.GetAsync(ct), onBehalf: false, key => new UnclaimTask(key, actor.Name), ct);
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Complete(
-        Guid id, CompleteTaskRequest? request, Actor actor, UnitTreeCache units, CaseFlowDb db, InstanceCommands commands, CancellationToken ct)
+        Guid id, CompleteTaskRequest? request, Actor actor, UnitTreeCache units, CaseFlowDb db, InstanceCommands commands,
+        DefinitionCache definitions, CancellationToken ct)
     {
         var variables = Variables.Read(request?.Variables);
         if (request?.User is { Length: > 100 }) return Problems.Invalid("field_invalid", "user is at most 100 characters.", "user");
+        // Checked before the command runs, so a refused form writes nothing.
+        if (await TaskForms.CheckCompletionAsync(id, variables, db, definitions, ct) is { } refused) return refused;
         var user = string.IsNullOrWhiteSpace(request?.User) ? actor.Name : request.User;
         return await RunAsync(id, db, commands, actor, await units.GetAsync(ct), onBehalf: user != actor.Name, key => new CompleteTask(key, variables, user), ct);
     }
