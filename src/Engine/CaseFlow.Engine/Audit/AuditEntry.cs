@@ -36,5 +36,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.CaseId, a.At });
         builder.HasIndex(a => new { a.PersonId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => new { a.Action, a.At });
     }
 }

@@ -30,5 +30,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.CaseId);
+        // Two deletes of one document: the second finds it changed and answers 409, so one audit row says who.
+        builder.Property(d => d.DeletedAt).IsConcurrencyToken();
     }
 }

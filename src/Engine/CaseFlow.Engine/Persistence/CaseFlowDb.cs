@@ -14,9 +14,11 @@ using CaseFlow.Engine.Jobs;
 using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Notifications;
 using CaseFlow.Engine.People;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Security;
 using CaseFlow.Engine.Tasks;
 using CaseFlow.Engine.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Engine.Persistence;
@@ -25,7 +27,7 @@ namespace CaseFlow.Engine.Persistence;
 /// The service's database. The schema is not created by EF: versioned SQL scripts under
 /// Persistence/Migrations do that, and a test checks that this model matches what they build.
 /// </summary>
-public sealed class CaseFlowDb : DbContext
+public sealed class CaseFlowDb : DbContext, IDataProtectionKeyContext
 {
     public CaseFlowDb(DbContextOptions<CaseFlowDb> options) : base(options)
     {
@@ -62,6 +64,8 @@ public sealed class CaseFlowDb : DbContext
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Call> Calls => Set<Call>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Secret> Secrets => Set<Secret>();
 
     /// <summary>
     /// Who the queries run for. Set when the context is handed to a scope (<see cref="PersistenceSetup"/>);
@@ -160,6 +164,8 @@ public sealed class CaseFlowDb : DbContext
         modelBuilder.ApplyConfiguration(new DocumentConfiguration());
         modelBuilder.ApplyConfiguration(new CallConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
+        modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new SecretConfiguration());
         ApplyVisibility(modelBuilder);
         modelBuilder.ApplyConfiguration(new FormDefinitionConfiguration());
         SnakeCaseNames.Apply(modelBuilder.Model);
