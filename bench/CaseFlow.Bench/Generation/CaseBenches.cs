@@ -94,7 +94,7 @@ internal static class CaseBenches
 
         await using var node = await ServiceNode.StartAsync("postgres", connection);
         var client = await AuthorizeAsync(node, args);
-        var fake = new FakeData(new Random(11), []);
+        var fake = new FakeData(new Random(11), id => id, null);
         var steps = new[] { "history", "log", "toCase", "roundTrip" };
         var latencies = steps.ToDictionary(s => s, _ => new System.Collections.Concurrent.ConcurrentBag<double>());
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -4,6 +4,10 @@ using System.Text;
 using System.Text.Json;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Persistence.Migrations;
+using CaseFlow.Engine.Privacy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -39,14 +43,26 @@ internal static class CaseGenerator
         var batchSize = int.Parse(Options.Get(args, "--batch") ?? "250000", CultureInfo.InvariantCulture);
         var seed = int.Parse(Options.Get(args, "--seed") ?? "20261130", CultureInfo.InvariantCulture);
         var keepIndexes = Options.Has(args, "--keep-indexes");
-        // The bench's own HMAC key: the service hashes with its own (Data Protection) key, so lookups by a
-        // generated ID are misses for it; the lookup cost of a hit and a miss on a unique index is the same.
-        var hashKey = Encoding.UTF8.GetBytes(Options.Get(args, "--hash-key") ?? "caseflow-bench-resident-id-key");
+        // --protect: every cipher through the service's Data Protection (readable by the service, ~3x slower to
+        // generate); otherwise ciphers are random bytes shaped like it. The resident ID hash is always the service's.
+        var protect = Options.Has(args, "--protect");
         var total = Stopwatch.StartNew();
 
         var clock = Stopwatch.StartNew();
         await new DatabaseMigrator(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         Console.Error.WriteLine($"migrated in {clock.Elapsed.TotalSeconds:F1} s");
+
+        // The service's own PersonalData (Data Protection key ring and hash key in this database, created here when
+        // missing), so the service finds a generated person by resident ID as it finds one it registered itself.
+        var host = WebApplication.CreateBuilder();
+        host.Logging.ClearProviders();
+        host.Configuration["Database:Provider"] = "Postgres";
+        host.Configuration["ConnectionStrings:CaseFlow"] = connectionString;
+        host.Services.AddCaseFlowPersistence();
+        host.Services.AddPrivacy();
+        await using var services = host.Build();
+        var personalData = services.Services.GetRequiredService<PersonalData>();
+        await personalData.HashResidentIdAsync("110101199003077777");
 
         await using var control = new NpgsqlConnection(connectionString);
         await control.OpenAsync();
@@ -60,7 +76,7 @@ internal static class CaseGenerator
         var random = new Random(seed);
         var now = DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour);
         var plan = new UnitPlan(random, root?.Id ?? Guid.CreateVersion7(now.AddYears(-6)), root?.Name, now.AddYears(-6));
-        var fake = new FakeData(random, hashKey);
+        var fake = new FakeData(random, personalData.HashResidentId, protect ? personalData.Protect : null);
         var counts = new Dictionary<string, long>();
         var loadSeconds = new Dictionary<string, double>();
 
@@ -107,7 +123,7 @@ internal static class CaseGenerator
         var rows = counts.Values.Sum();
         Console.WriteLine(JsonSerializer.Serialize(new
         {
-            bench = "generate", cases, mode = keepIndexes ? "indexes in place" : "load, then index", seed,
+            bench = "generate", cases, mode = keepIndexes ? "indexes in place" : "load, then index", seed, ciphers = protect ? "Data Protection" : "shaped",
             rows = counts, totalRows = rows,
             loadSeconds = Math.Round(loaded, 1), loadRowsPerSecond = Math.Round(rows / loaded),
             perTableSeconds = loadSeconds.ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)),
@@ -227,9 +243,9 @@ internal static class CaseGenerator
             writer.Write(unit.Id, NpgsqlDbType.Uuid);
             writer.Write(name, NpgsqlDbType.Text);
             writer.Write(phone, NpgsqlDbType.Text);
-            writer.Write(fake.Cipher(18), NpgsqlDbType.Text);
+            writer.Write(fake.Cipher(resident.Id), NpgsqlDbType.Text);
             writer.Write(fake.Hash(resident.Id), NpgsqlDbType.Text);
-            writer.Write(FakeData.MaskResidentId(resident.Id), NpgsqlDbType.Text);
+            writer.Write(Mask.ResidentId(resident.Id), NpgsqlDbType.Text);
             writer.Write(resident.Male ? "male" : "female", NpgsqlDbType.Text);
             writer.Write(resident.BirthDate, NpgsqlDbType.Date);
             writer.Write($"{unit.Name[..Math.Min(unit.Name.Length, 6)]}{random.Next(1, 300)}号", NpgsqlDbType.Text);
@@ -237,12 +253,12 @@ internal static class CaseGenerator
             {
                 var (bank, account) = fake.BankAccount();
                 writer.Write(bank, NpgsqlDbType.Text);
-                writer.Write(fake.Cipher(account.Length), NpgsqlDbType.Text);
-                writer.Write(FakeData.MaskAccount(account), NpgsqlDbType.Text);
+                writer.Write(fake.Cipher(account), NpgsqlDbType.Text);
+                writer.Write(Mask.BankAccount(account), NpgsqlDbType.Text);
             }
             else { writer.WriteNull(); writer.WriteNull(); writer.WriteNull(); }
-            if (random.Next(10) == 0) writer.Write(fake.Cipher(60), NpgsqlDbType.Text); else writer.WriteNull();
-            if (random.Next(7) == 0) writer.Write(fake.Cipher(120), NpgsqlDbType.Text); else writer.WriteNull();
+            if (random.Next(10) == 0) writer.Write(fake.Cipher(fake.Health()), NpgsqlDbType.Text); else writer.WriteNull();
+            if (random.Next(7) == 0) writer.Write(fake.Cipher(fake.Household()), NpgsqlDbType.Text); else writer.WriteNull();
             writer.Write(created, NpgsqlDbType.TimestampTz);
             writer.Write(created, NpgsqlDbType.TimestampTz);
             writer.Write(1, NpgsqlDbType.Integer);
@@ -381,7 +397,7 @@ internal static class CaseGenerator
                 };
                 decimal? approved = claimed is { } c && status == "Closed" && family is "Aid" or "WageArrears" ? Math.Round(c * (decimal)(0.5 + random.NextDouble() / 2), 2) : null;
                 var priority = random.Next(100) switch { < 10 => "Low", < 78 => "Normal", < 94 => "High", _ => "Urgent" };
-                var applicantName = FakeData.MaskName(people.Names[applicant]);
+                var applicantName = Mask.Name(people.Names[applicant]);
                 var title = family switch
                 {
                     "WageArrears" when collective => $"{employers.Names[employer!.Value]}拖欠{claimants}名工人工资",

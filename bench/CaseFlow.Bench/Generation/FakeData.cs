@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace CaseFlow.Bench.Generation;
@@ -9,7 +8,7 @@ namespace CaseFlow.Bench.Generation;
 /// Data-Protection-shaped ciphertexts. Nothing here is anyone's real data; every value comes from a seeded
 /// random source, so a run with the same seed produces the same database.
 /// </summary>
-internal sealed class FakeData(Random random, byte[] hashKey)
+internal sealed class FakeData(Random random, Func<string, string> hash, Func<string, string>? protect)
 {
     // The most common surnames, roughly in order of frequency: the first ones are drawn far more often.
     private const string Surnames =
@@ -52,8 +51,6 @@ internal sealed class FakeData(Random random, byte[] hashKey)
     private static readonly int[] OrgCodeWeights = [3, 7, 9, 10, 5, 8, 4, 2];
     private static readonly int[] ResidentIdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string ResidentIdChecks = "10X98765432";
-
-    private readonly HMACSHA256 _hmac = new(hashKey);
 
     public string Name()
     {
@@ -108,28 +105,27 @@ internal sealed class FakeData(Random random, byte[] hashKey)
         return (Banks[bank], BankBins[bank] + random.NextInt64(0, 10_000_000_000_000).ToString("D13"));
     }
 
-    /// <summary>Shaped like ASP.NET Core Data Protection output: the magic header ("CfDJ8"), key id, IV, ciphertext and MAC, base64url.</summary>
-    public string Cipher(int plaintextBytes)
+    private static readonly string[] Illnesses = ["高血压，长期服药", "糖尿病", "尿毒症，每周透析", "恶性肿瘤术后", "重度残疾（肢体二级）", "慢性肾病", "脑梗后遗症"];
+
+    public string Health() => Illnesses[random.Next(Illnesses.Length)];
+
+    public string Household() => $"家庭人口{random.Next(1, 7)}人，月收入{random.Next(800, 4000)}元，{(random.Next(3) == 0 ? "子女在读" : "赡养老人")}";
+
+    /// <summary>
+    /// The service's Data Protection cipher of the plaintext with <c>--protect</c>; otherwise random bytes shaped like
+    /// one (magic header "CfDJ8", key id, IV, ciphertext, MAC; base64url) of the same length.
+    /// </summary>
+    public string Cipher(string plaintext)
     {
-        Span<byte> bytes = stackalloc byte[4 + 16 + 16 + (plaintextBytes / 16 + 1) * 16 + 32];
+        if (protect is not null) return protect(plaintext);
+        Span<byte> bytes = stackalloc byte[4 + 16 + 16 + (Encoding.UTF8.GetByteCount(plaintext) / 16 + 1) * 16 + 32];
         random.NextBytes(bytes);
         bytes[0] = 0x09; bytes[1] = 0xF0; bytes[2] = 0xC9; bytes[3] = 0xF0;
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>A keyed hash of the resident ID for exact lookup (HMAC-SHA256, lowercase hex).</summary>
-    public string Hash(string value) => Convert.ToHexStringLower(_hmac.ComputeHash(Encoding.UTF8.GetBytes(value)));
-
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
-    };
-
-    public static string MaskResidentId(string id) => id[..4] + new string('*', id.Length - 8) + id[^4..];
-
-    public static string MaskAccount(string account) => new string('*', account.Length - 4) + account[^4..];
+    /// <summary>The service's keyed hash of the resident ID (PersonalData.HashResidentId).</summary>
+    public string Hash(string value) => hash(value);
 
     public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 }
