@@ -283,6 +283,7 @@ internal static class CaseGenerator
         var counties = new List<int>[plan.CountyCount];
         for (var c = 0; c < counties.Length; c++) counties[c] = [];
         var codes = new HashSet<string>();
+        var usedNames = new HashSet<string>();
         var start = now.AddYears(-6);
         await using var connection = await OpenLoaderAsync(connectionString);
         await using var writer = await connection.BeginBinaryImportAsync(Copy("employers", EmployerColumns));
@@ -293,11 +294,14 @@ internal static class CaseGenerator
             var created = start.AddSeconds(random.NextDouble() * (now - start).TotalSeconds);
             string code;
             do code = fake.CreditCode(); while (!codes.Add(code));
+            // Names are unique, as a registration authority keeps them: the hotline finds an employer by name.
             var place = unit.Name[..2];
+            string name;
+            do name = fake.CompanyName(place); while (!usedNames.Add(name));
             writer.StartRow();
             writer.Write(ids[i] = Guid.CreateVersion7(created), NpgsqlDbType.Uuid);
             writer.Write(unit.Id, NpgsqlDbType.Uuid);
-            writer.Write(names[i] = fake.CompanyName(place), NpgsqlDbType.Text);
+            writer.Write(names[i] = name, NpgsqlDbType.Text);
             writer.Write(code, NpgsqlDbType.Text);
             writer.Write($"杭州市{unit.Name[..3]}{random.Next(1, 999)}号", NpgsqlDbType.Text);
             writer.Write("0571-" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Text);

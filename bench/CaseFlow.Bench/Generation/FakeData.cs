@@ -96,8 +96,15 @@ internal sealed class FakeData(Random random, Func<string, string> hash, Func<st
         return code.Append(CreditCodeAlphabet[(31 - sum % 31) % 31]).ToString();
     }
 
-    public string CompanyName(string place) =>
-        $"{place}{CompanyStems[random.Next(CompanyStems.Length)]}{Industries[random.Next(Industries.Length)]}有限公司";
+    private static readonly string[] CompanyForms = ["有限公司", "有限公司", "有限责任公司", "股份有限公司", "集团有限公司"];
+
+    /// <summary>One trade name or two (恒信 or 恒信瑞丰), an industry and a company form, after the place.</summary>
+    public string CompanyName(string place)
+    {
+        var trade = CompanyStems[random.Next(CompanyStems.Length)];
+        if (random.Next(3) > 0) trade += CompanyStems[random.Next(CompanyStems.Length)];
+        return $"{place}{trade}{Industries[random.Next(Industries.Length)]}{CompanyForms[random.Next(CompanyForms.Length)]}";
+    }
 
     public (string Bank, string Account) BankAccount()
     {
