@@ -28,7 +28,7 @@ static int Usage()
           dotnet run -c Release --project bench/CaseFlow.Bench -- timers --provider sqlite|postgres [--connection CS] [--timers N] [--nodes 1|2] [--lead S]
           dotnet run -c Release --project bench/CaseFlow.Bench -- jobs --provider sqlite|postgres [--connection CS] [--jobs N] [--nodes 1|2] [--workers W]
           dotnet run -c Release --project bench/CaseFlow.Bench -- generate --connection CS [--cases N] [--batch N] [--seed S] [--keep-indexes]
-          dotnet run -c Release --project bench/CaseFlow.Bench -- case-search --connection CS [--token T] [--requests N] [--warmup N] [--shapes a,b]
+          dotnet run -c Release --project bench/CaseFlow.Bench -- case-search --connection CS [--token T] [--town] [--requests N] [--warmup N] [--shapes a,b]
           dotnet run -c Release --project bench/CaseFlow.Bench -- hotline --connection CS [--token T] [--calls N] [--operators N] [--deploy FILE,...]
         """);
     return 2;

@@ -21,10 +21,14 @@ internal static class CaseBenches
         var requests = int.Parse(Options.Get(args, "--requests") ?? "200", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Options.Get(args, "--warmup") ?? "20", CultureInfo.InvariantCulture);
         var only = Options.Get(args, "--shapes")?.Split(',');
-        var samples = await Samples.ReadAsync(connection, requests + warmup, Options.Get(args, "--samples"));
+        // --town: search as a case worker of the busiest town (its subtree only), with targets from that subtree;
+        // otherwise as the first-run administrator, who sees every unit.
+        var town = Options.Has(args, "--town") ? await BusiestTownAsync(connection) : null;
+        var samples = await Samples.ReadAsync(connection, requests + warmup, Options.Get(args, "--samples"), town?.Path);
 
         await using var node = await ServiceNode.StartAsync("postgres", connection);
         var client = await AuthorizeAsync(node, args);
+        if (town is not null) client = await TownClientAsync(node, client, town.Value.Id);
         var cases = await CountAsync(connection, "SELECT count(*) FROM cases");
         var random = new Random(7);
         // The UI's searches (Cases/CaseSearch.cs: GET /api/cases), and the resident ID, which is looked up among
@@ -74,7 +78,8 @@ internal static class CaseBenches
             if (firstError is not null) { failures++; Console.Error.WriteLine($"{name}: {firstError}"); }
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                bench = "case-search", shape = name, cases, requests = latencies.Count,
+                bench = "case-search", shape = name, cases, actor = town is null ? "admin (root)" : $"caseworker ({town.Value.Code}, {town.Value.Cases} cases)",
+                requests = latencies.Count,
                 p50Ms = Percentile(latencies, 0.50), p95Ms = Percentile(latencies, 0.95), p99Ms = Percentile(latencies, 0.99),
                 maxMs = latencies.Count == 0 ? 0 : Math.Round(latencies.Max(), 2),
                 meanItems = latencies.Count == 0 ? 0 : Math.Round((double)rows / latencies.Count, 1), errors,
@@ -167,6 +172,30 @@ internal static class CaseBenches
         return failures.IsEmpty ? 0 : 1;
     }
 
+    private static async Task<(Guid Id, string Code, string Path, long Cases)?> BusiestTownAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT t.id, t.code, t.path, count(*) FROM units t JOIN units u ON u.path LIKE t.path || '%' JOIN cases c ON c.unit_id = u.id
+            WHERE t.depth = 2 GROUP BY t.id, t.code, t.path ORDER BY count(*) DESC LIMIT 1
+            """, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
+    }
+
+    /// <summary>An API token for the town's case workers, issued by the administrator as an integration's would be.</summary>
+    private static async Task<HttpClient> TownClientAsync(ServiceNode node, HttpClient admin, Guid townId)
+    {
+        using var issued = await admin.PostAsJsonAsync("/api/tokens", new { name = "bench-town", unitId = townId, roles = new[] { "caseworker", "operator" } });
+        var body = await issued.Content.ReadFromJsonAsync<JsonElement>();
+        if (!issued.IsSuccessStatusCode) throw new InvalidOperationException($"token for the town: {(int)issued.StatusCode} {body}");
+        var client = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("secret").GetString());
+        return client;
+    }
+
     private static HttpRequestMessage Get(string query) => new(HttpMethod.Get, $"/api/cases?{query}&page=1&pageSize=20");
 
     private static async Task<bool> Check(HttpResponseMessage response, string step, System.Collections.Concurrent.ConcurrentQueue<string> failures)
@@ -215,8 +244,9 @@ internal static class CaseBenches
     internal sealed record Samples(List<string> Numbers, List<string> Phones, List<string> ResidentIds, List<string> NamePrefixes,
         List<string> Towns, List<string> EmployerNames, List<string> EmployerPrefixes)
     {
-        public static async Task<Samples> ReadAsync(string connectionString, int count, string? residentIdFile)
+        public static async Task<Samples> ReadAsync(string connectionString, int count, string? residentIdFile, string? scopePath = null)
         {
+            if (scopePath is not null) return await ReadScopedAsync(connectionString, count, residentIdFile, scopePath);
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             // setseed: the same targets for the same database in every run, so runs compare.
@@ -232,6 +262,22 @@ internal static class CaseBenches
             var residentIds = File.Exists(file) ? File.ReadAllLines(file).Where(l => l.Length == 18).ToList() : [];
             if (residentIds.Count == 0) throw new InvalidOperationException($"No resident IDs in {file}: generate the database with this bench first, or pass --samples.");
             return new Samples(numbers, phones, residentIds, prefixes, towns, employers, employers.Select(e => e[..Math.Min(4, e.Length)]).Distinct().ToList());
+        }
+
+        /// <summary>Targets inside one subtree (whole-table scans: slower to sample, fine at these sizes).</summary>
+        private static async Task<Samples> ReadScopedAsync(string connectionString, int count, string? residentIdFile, string path)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using (var seed = new NpgsqlCommand("SELECT setseed(0.42)", connection)) await seed.ExecuteNonQueryAsync();
+            var inScope = $"JOIN units u ON u.id = c.unit_id AND u.path LIKE '{path.Replace("'", "''")}%'";
+            var numbers = await ListAsync(connection, $"SELECT c.number FROM cases c {inScope} ORDER BY random() LIMIT {count}");
+            var phones = await ListAsync(connection, $"SELECT p.phone FROM cases c {inScope} JOIN people p ON p.id = c.applicant_id ORDER BY random() LIMIT {count}");
+            var prefixes = await ListAsync(connection, $"SELECT left(p.name, 2) FROM cases c {inScope} JOIN people p ON p.id = c.applicant_id WHERE length(p.name) >= 3 ORDER BY random() LIMIT {count}");
+            var units = await ListAsync(connection, $"SELECT id::text FROM units WHERE path LIKE '{path.Replace("'", "''")}%' ORDER BY random() LIMIT {count}");
+            var employers = await ListAsync(connection, $"SELECT e.name FROM cases c {inScope} JOIN employers e ON e.id = c.employer_id ORDER BY random() LIMIT {count}");
+            var all = await ReadAsync(connectionString, 1, residentIdFile);
+            return new Samples(numbers, phones, all.ResidentIds, prefixes, units, employers, employers.Select(e => e[..Math.Min(4, e.Length)]).Distinct().ToList());
         }
 
         private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
