@@ -105,14 +105,17 @@ internal static class CaseBenches
             using var deployed = await client.PostAsync("/api/definitions", new StringContent(File.ReadAllText(file), System.Text.Encoding.UTF8, "application/xml"));
             Console.Error.WriteLine($"deployed {Path.GetFileName(file)}: {(int)deployed.StatusCode}");
         }
-        var fake = new FakeData(new Random(11), id => id, null);
+        // New callers must be new on every run (a rerun on the same database would otherwise call the numbers the
+        // last run filed, under other names), and Random is not thread-safe: one source per operator, seeded per run.
+        var runSeed = Environment.TickCount;
         var steps = new[] { "history", "log", "toCase", "roundTrip" };
         var latencies = steps.ToDictionary(s => s, _ => new System.Collections.Concurrent.ConcurrentBag<double>());
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, operators).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, operators).Select(o => Task.Run(async () =>
         {
+            var fake = new FakeData(new Random(runSeed + o), id => id, null);
             while (true)
             {
                 var i = Interlocked.Increment(ref next);
