@@ -25,6 +25,23 @@ public static class ApiErrors
         app.UseExceptionHandler();
         // Unmatched routes and methods (404, 405) get a ProblemDetails body too.
         app.UseStatusCodePages();
+        // A NUL is never a legitimate query value, and PostgreSQL refuses it in text: refused here, before a
+        // streamed answer (an export) has started and could only be cut off.
+        app.Use(async (http, next) =>
+        {
+            foreach (var (key, values) in http.Request.Query)
+            {
+                if (!values.Any(v => v?.Contains('\0') == true) && !key.Contains('\0')) continue;
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 400, Detail = $"The query parameter '{key.Replace("\0", "")}' contains a NUL character.", Extensions = { ["code"] = "invalid_query", ["field"] = key.Replace("\0", "") } },
+                });
+                return;
+            }
+            await next(http);
+        });
         return app;
     }
 
