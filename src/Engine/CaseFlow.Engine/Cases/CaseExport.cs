@@ -3,6 +3,7 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Security;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,8 @@ internal static class CaseExport
         db.Record(actor, "case.exported", "case", "export", after: new
         {
             // The criteria can name a person: recorded masked, like everything in the log.
-            query.Number, person = CaseMasking.Name(query.Person), phone = CaseMasking.Phone(query.Phone), query.Employer,
+            query.Number, person = query.Person is { } criterionName ? Mask.Name(criterionName) : null,
+            phone = query.Phone is { } criterionPhone ? Mask.Phone(criterionPhone) : null, query.Employer,
             query.Status, query.Family, query.UnitId, query.Subunits, query.OpenedFrom, query.OpenedTo, query.Tag, limit,
         });
         await db.SaveChangesAsync(ct);
@@ -52,7 +54,7 @@ internal static class CaseExport
             csv.WriteField(row.Priority.ToString());
             csv.WriteField(row.UnitCode);
             csv.WriteField(row.Title);
-            csv.WriteField(CaseMasking.Name(row.ApplicantName) ?? "");
+            csv.WriteField(row.ApplicantName is { } applicant ? Mask.Name(applicant) : "");
             csv.WriteField(row.EmployerName ?? "");
             csv.WriteField(Amount(row.AmountClaimed));
             csv.WriteField(Amount(row.AmountApproved));
