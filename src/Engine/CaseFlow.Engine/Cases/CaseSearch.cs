@@ -103,6 +103,7 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
             var first = families[0];
             cases = families.Count == 1 ? cases.Where(c => c.Family == first) : cases.Where(c => families.Contains(c.Family));
         }
+        if (Trimmed(q.Status) is not null || Trimmed(q.Family) is not null) cases = WithinVisibleUnits(cases);
         if (q.UnitId is { } unitId) cases = await ByUnitAsync(cases, unitId, q.Subunits ?? true, ct);
         if (Time(q.OpenedFrom, "openedFrom", endOfDay: false) is { } from) cases = cases.Where(c => c.OpenedAt >= from);
         if (Time(q.OpenedTo, "openedTo", endOfDay: true) is { } to) cases = cases.Where(c => c.OpenedAt < to);
@@ -112,6 +113,19 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
             cases = cases.Where(c => ("," + c.Tags + ",").Contains(wrapped));
         }
         return cases.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id);
+    }
+
+    /// <summary>
+    /// The visibility filter once more, as a plain condition. PostgreSQL multiplies the selectivities of the two,
+    /// so it expects few rows of a status (or family) in a town and reads them by <c>ix_cases_unit_id_status_opened_at</c>
+    /// and sorts them, instead of walking the whole county's rows of that status newest first and dropping other
+    /// towns' (0.2 to 1.3 s when the town has none). The result is the same; only the plan changes.
+    /// </summary>
+    private IQueryable<Case> WithinVisibleUnits(IQueryable<Case> cases)
+    {
+        if (actor.SeesAll) return cases;
+        var visible = actor.VisibleUnits.ToArray();
+        return cases.Where(c => visible.Contains(c.UnitId));
     }
 
     private IQueryable<Case> ByNumber(IQueryable<Case> cases, string number)
