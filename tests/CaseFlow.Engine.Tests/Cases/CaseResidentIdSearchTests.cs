@@ -89,6 +89,14 @@ public sealed class CaseResidentIdSearchTests(CasesApp app) : IClassFixture<Case
     }
 
     [Fact]
+    public async Task A_resident_id_in_the_export_query_string_returns_400()
+    {
+        var response = await _admin.GetAsync($"/api/cases/export?residentId={PeopleData.NewResidentId()}");
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, "resident_id_in_url");
+    }
+
+    [Fact]
     public async Task A_town_user_does_not_find_another_towns_case_by_the_resident_id_of_a_person_of_their_own()
     {
         var units = await app.UnitsAsync();

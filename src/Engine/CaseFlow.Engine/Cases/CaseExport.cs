@@ -28,6 +28,7 @@ internal static class CaseExport
         [AsParameters] CaseQuery query, CaseSearch search, CaseFlowDb db, Actor actor, CalendarSettings calendar,
         IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
+        if (CaseSearchApi.ResidentIdInUrl(http) is { } inUrl) return inUrl;
         var limit = Math.Max(1, configuration.GetValue("Cases:ExportLimit", 100_000));
         var cases = await search.FilterAsync(query, ct);
         db.Record(actor, "case.exported", "case", "export", after: new
