@@ -146,6 +146,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.Sequence, c.OpenedAt });
         builder.HasIndex(c => new { c.UnitId, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        builder.HasIndex(c => new { c.UnitId, c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.Family, c.OpenedAt });
         builder.HasIndex(c => c.OpenedAt);
         builder.HasIndex(c => c.ApplicantId);

@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Audit;
+using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Security;
+using CaseFlow.Engine.Tasks;
 using CaseFlow.Engine.Units;
+using CaseFlow.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +21,8 @@ namespace CaseFlow.Engine.Cases;
 internal static class CaseChanges
 {
     public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Change(
-        Guid id, JsonElement body, HttpContext http, Actor actor, CaseFlowDb db, UnitTreeCache units, TimeProvider clock, CancellationToken ct)
+        Guid id, JsonElement body, HttpContext http, Actor actor, CaseFlowDb db, UnitTreeCache units, InstanceCommands commands,
+        TimeProvider clock, CancellationToken ct)
     {
         var patch = CasePatch.Read(body);
         if (!TryIfMatch(http, out var ifMatch)) return Problems.BadRequest("invalid_if_match", "If-Match must be the case's ETag, e.g. \"3\".", "If-Match");
@@ -42,13 +46,33 @@ internal static class CaseChanges
         var (statusLine, changes) = Apply(@case, patch, now);
         if (statusLine is null && changes.Count == 0) return await OkAsync(db, id, http, ct);
 
+        // 办结消号: a case is struck off as closed only when its work is done, so a running workflow refuses the close.
+        // Cancelling instead stops the work: the case's running instances are cancelled in the same transaction.
+        var running = statusLine is null || @case.Status is not (CaseStatus.Closed or CaseStatus.Cancelled)
+            ? []
+            : await db.Instances.Where(i => i.CaseId == id && i.Status == InstanceStatus.Active && i.ParentInstanceId == null).ToListAsync(ct);
+        if (@case.Status == CaseStatus.Closed && running.Count > 0)
+        {
+            var open = await db.UserTasks.AsNoTracking().Where(t => t.CaseId == id && t.State == UserTaskState.Created)
+                .OrderBy(t => t.CreatedAt).Select(t => new { t.Id, t.Name, t.ElementId }).ToListAsync(ct);
+            var named = open.Count == 0
+                ? $"its workflow is still running ({string.Join(", ", running.Select(i => i.ProcessId))})"
+                : "open tasks: " + string.Join(", ", open.Select(t => $"{t.Name ?? t.ElementId} ({t.Id})"));
+            return Problems.Create(StatusCodes.Status409Conflict, "case_has_open_work",
+                $"The case cannot be closed while work is open ({named}): finish the work, or cancel the case.", "status");
+        }
+        var reason = CaseRules.Description(patch.Reason, "reason");
+        foreach (var instance in running)
+            await commands.ExecuteAsync(instance, new CancelInstance(actor.Name, reason ?? $"Case {@case.Number} cancelled"), ct);
+
         @case.Version++;
         @case.UpdatedAt = now;
         if (statusLine is not null) db.CaseEvents.Add(new CaseEvent { CaseId = id, At = now, Kind = "status_changed", UserName = actor.Name, Detail = statusLine });
         if (changes.Count > 0) db.CaseEvents.Add(new CaseEvent { CaseId = id, At = now, Kind = "updated", UserName = actor.Name, Detail = string.Join("; ", changes) });
         db.Record(actor, statusLine is null ? "case.updated" : "case.status_changed", "case", id.ToString(), before, CaseSnapshot.Of(@case), caseId: id, at: now);
         // The version is the concurrency token: a writer that got in between makes this a 409, not a lost update.
-        await db.SaveChangesAsync(ct);
+        // One transaction for the case and, when it was cancelled, its instances, their history, jobs and timers.
+        await commands.SaveAsync(ct);
         return await OkAsync(db, id, http, ct);
     }
 

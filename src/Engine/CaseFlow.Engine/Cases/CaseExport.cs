@@ -3,6 +3,7 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Security;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,12 +28,14 @@ internal static class CaseExport
         [AsParameters] CaseQuery query, CaseSearch search, CaseFlowDb db, Actor actor, CalendarSettings calendar,
         IConfiguration configuration, HttpContext http, CancellationToken ct)
     {
+        if (CaseSearchApi.ResidentIdInUrl(http) is { } inUrl) return inUrl;
         var limit = Math.Max(1, configuration.GetValue("Cases:ExportLimit", 100_000));
         var cases = await search.FilterAsync(query, ct);
         db.Record(actor, "case.exported", "case", "export", after: new
         {
             // The criteria can name a person: recorded masked, like everything in the log.
-            query.Number, person = CaseMasking.Name(query.Person), phone = CaseMasking.Phone(query.Phone), query.Employer,
+            query.Number, person = query.Person is { } criterionName ? Mask.Name(criterionName) : null,
+            phone = query.Phone is { } criterionPhone ? Mask.Phone(criterionPhone) : null, query.Employer,
             query.Status, query.Family, query.UnitId, query.Subunits, query.OpenedFrom, query.OpenedTo, query.Tag, limit,
         });
         await db.SaveChangesAsync(ct);
@@ -52,7 +55,7 @@ internal static class CaseExport
             csv.WriteField(row.Priority.ToString());
             csv.WriteField(row.UnitCode);
             csv.WriteField(row.Title);
-            csv.WriteField(CaseMasking.Name(row.ApplicantName) ?? "");
+            csv.WriteField(row.ApplicantName is { } applicant ? Mask.Name(applicant) : "");
             csv.WriteField(row.EmployerName ?? "");
             csv.WriteField(Amount(row.AmountClaimed));
             csv.WriteField(Amount(row.AmountApproved));

@@ -1,4 +1,5 @@
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,8 +45,8 @@ internal static class CaseReads
             })
             .ToListAsync(ct);
         return rows.Select(r => new PartyDto(r.Party.Id, r.Party.Role.ToString(), r.Party.PersonId, r.Party.EmployerId,
-            r.Person is not null ? CaseMasking.Name(r.Person.Name) : r.Employer?.Name,
-            CaseMasking.Phone(r.Person?.Phone), r.Person?.ResidentIdMasked, r.Employer?.CreditCode,
+            r.Person is not null ? Mask.Name(r.Person.Name) : r.Employer?.Name,
+            r.Person?.Phone is { } phone ? Mask.Phone(phone) : null, r.Person?.ResidentIdMasked, r.Employer?.CreditCode,
             r.Party.AmountClaimed, r.Party.AddedAt)).ToList();
     }
 }

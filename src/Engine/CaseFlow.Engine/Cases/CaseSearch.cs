@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Calendars;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,26 +26,56 @@ public sealed record CaseQuery(
     string? OpenedFrom, string? OpenedTo, string[]? Tag, int? Page, int? PageSize);
 
 /// <summary>
+/// <c>POST /api/cases/search</c>: the filters of <see cref="CaseQuery"/> plus a resident ID, in the body so that the
+/// number stays out of URLs and access logs (as <c>POST /api/people/search</c>).
+/// </summary>
+/// <param name="ResidentId">An 18-character resident ID: cases where that person is the applicant or any party.</param>
+public sealed record CaseSearchRequest(
+    string? Number, string? Person, string? Phone, string? Employer, string? Status, string? Family, Guid? UnitId, bool? Subunits,
+    string? OpenedFrom, string? OpenedTo, string[]? Tag, string? ResidentId, int? Page, int? PageSize)
+{
+    public CaseQuery ToQuery() => new(Number, Person, Phone, Employer, Status, Family, UnitId, Subunits, OpenedFrom, OpenedTo, Tag, Page, PageSize);
+}
+
+/// <summary>
 /// Turns a <see cref="CaseQuery"/> into one SQL query built to stay on indexes at ten million cases: every
 /// criterion is an equality or a prefix on an indexed column (people, employers and units are narrowed first,
 /// then the cases through <c>case_parties</c>), and the order is <c>opened_at DESC</c>, which the indexes hold.
 /// </summary>
-internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSettings calendar)
+internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSettings calendar, PersonalData personalData)
 {
     [GeneratedRegex(@"^\d{4}-[^-\s]+-\d+$")] private static partial Regex WholeNumber();
     [GeneratedRegex(@"^\d{1,9}$")] private static partial Regex SequenceOnly();
     [GeneratedRegex(@"^([^-\s]+)-(\d{1,9})$")] private static partial Regex UnitAndSequence();
     [GeneratedRegex(@"^[0-9A-HJ-NPQRTUWXY]{18}$")] private static partial Regex CreditCodeShape();
 
-    public async Task<IQueryable<Case>> FilterAsync(CaseQuery q, CancellationToken ct)
+    /// <param name="residentId">Only from a request body (<see cref="CaseSearchRequest"/>), never from a URL.</param>
+    public async Task<IQueryable<Case>> FilterAsync(CaseQuery q, CancellationToken ct, string? residentId = null)
     {
         var cases = db.Cases.AsNoTracking();
         if (Trimmed(q.Number) is { } number) cases = ByNumber(cases, number);
-        if (Trimmed(q.Person) is not null || Trimmed(q.Phone) is not null)
+        if (Trimmed(q.Person) is not null || Trimmed(q.Phone) is not null || Trimmed(residentId) is not null)
         {
+            // The applicant is always one of the parties (CaseOpening adds them), so the parties answer for both.
             var people = db.People.AsQueryable();
             if (Trimmed(q.Person) is { } name) people = people.Where(p => p.Name.StartsWith(name));
-            if (Trimmed(q.Phone) is { } phone) people = people.Where(p => p.Phone == phone);
+            if (Trimmed(q.Phone) is { } phoneText)
+            {
+                // Phones are stored in one canonical form (people, hotline): the query is put in it too.
+                if (!PhoneNumbers.TryNormalize(phoneText, out var phone))
+                    throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "phone_invalid",
+                        "phone must be an 11-digit mobile number or a landline with its area code.", "phone");
+                people = people.Where(p => p.Phone == phone);
+            }
+            if (Trimmed(residentId) is { } idText)
+            {
+                if (!ResidentId.TryParse(idText, out var id))
+                    throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "resident_id_invalid",
+                        "residentId is not a valid 18-character resident ID (GB 11643).", "residentId");
+                // The number itself is never stored: its keyed hash finds the person (ix_people_resident_id_hash).
+                var hash = await personalData.HashResidentIdAsync(id.Value, ct);
+                people = people.Where(p => p.ResidentIdHash == hash);
+            }
             var personIds = people.Select(p => (Guid?)p.Id);
             var withPerson = db.CaseParties.Where(p => personIds.Contains(p.PersonId)).Select(p => p.CaseId);
             cases = cases.Where(c => withPerson.Contains(c.Id));
@@ -72,6 +103,7 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
             var first = families[0];
             cases = families.Count == 1 ? cases.Where(c => c.Family == first) : cases.Where(c => families.Contains(c.Family));
         }
+        if (Trimmed(q.Status) is not null || Trimmed(q.Family) is not null) cases = WithinVisibleUnits(cases);
         if (q.UnitId is { } unitId) cases = await ByUnitAsync(cases, unitId, q.Subunits ?? true, ct);
         if (Time(q.OpenedFrom, "openedFrom", endOfDay: false) is { } from) cases = cases.Where(c => c.OpenedAt >= from);
         if (Time(q.OpenedTo, "openedTo", endOfDay: true) is { } to) cases = cases.Where(c => c.OpenedAt < to);
@@ -81,6 +113,19 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
             cases = cases.Where(c => ("," + c.Tags + ",").Contains(wrapped));
         }
         return cases.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id);
+    }
+
+    /// <summary>
+    /// The visibility filter once more, as a plain condition. PostgreSQL multiplies the selectivities of the two,
+    /// so it expects few rows of a status (or family) in a town and reads them by <c>ix_cases_unit_id_status_opened_at</c>
+    /// and sorts them, instead of walking the whole county's rows of that status newest first and dropping other
+    /// towns' (0.2 to 1.3 s when the town has none). The result is the same; only the plan changes.
+    /// </summary>
+    private IQueryable<Case> WithinVisibleUnits(IQueryable<Case> cases)
+    {
+        if (actor.SeesAll) return cases;
+        var visible = actor.VisibleUnits.ToArray();
+        return cases.Where(c => visible.Contains(c.UnitId));
     }
 
     private IQueryable<Case> ByNumber(IQueryable<Case> cases, string number)
@@ -146,10 +191,27 @@ internal sealed partial class CaseSearch(CaseFlowDb db, Actor actor, CalendarSet
 internal static class CaseSearchApi
 {
     public static async Task<Results<Ok<SlicePageDto<CaseSummaryDto>>, ProblemHttpResult>> Search(
-        [AsParameters] CaseQuery query, CaseSearch search, CaseFlowDb db, CancellationToken ct)
+        [AsParameters] CaseQuery query, CaseSearch search, CaseFlowDb db, HttpContext http, CancellationToken ct)
     {
+        if (ResidentIdInUrl(http) is { } inUrl) return inUrl;
         if (!CasePaging.TryCreate(query.Page, query.PageSize, out var paging, out var problem)) return problem!;
         var cases = await search.FilterAsync(query, ct);
+        var rows = await Summaries(cases, db).Skip(paging.Skip).Take(paging.PageSize + 1).ToListAsync(ct);
+        return TypedResults.Ok(paging.Slice(rows.Select(r => r.ToDto()).ToList()));
+    }
+
+    /// <summary>A resident ID in a query string would end up in access logs: refused, not silently ignored.</summary>
+    internal static ProblemHttpResult? ResidentIdInUrl(HttpContext http) =>
+        http.Request.Query.ContainsKey("residentId")
+            ? Problems.BadRequest("resident_id_in_url", "Search by resident ID with POST /api/cases/search, so the number stays out of URLs and logs.", "residentId")
+            : null;
+
+    /// <summary>The same search with the filters in the body, where a resident ID may be given.</summary>
+    public static async Task<Results<Ok<SlicePageDto<CaseSummaryDto>>, ProblemHttpResult>> SearchByBody(
+        CaseSearchRequest request, CaseSearch search, CaseFlowDb db, CancellationToken ct)
+    {
+        if (!CasePaging.TryCreate(request.Page, request.PageSize, out var paging, out var problem)) return problem!;
+        var cases = await search.FilterAsync(request.ToQuery(), ct, request.ResidentId);
         var rows = await Summaries(cases, db).Skip(paging.Skip).Take(paging.PageSize + 1).ToListAsync(ct);
         return TypedResults.Ok(paging.Slice(rows.Select(r => r.ToDto()).ToList()));
     }
@@ -159,7 +221,7 @@ internal static class CaseSearchApi
         decimal? AmountPaid, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt, string Tags)
     {
         public CaseSummaryDto ToDto() => new(Id, Number, Family.ToString(), Status.ToString(), Priority.ToString(), UnitId, Title,
-            CaseMasking.Name(ApplicantName), EmployerName, AmountClaimed, OpenedAt, DueAt, CaseRules.SplitTags(Tags));
+            ApplicantName is { } name ? Mask.Name(name) : null, EmployerName, AmountClaimed, OpenedAt, DueAt, CaseRules.SplitTags(Tags));
     }
 
     /// <summary>The columns of a result line, names looked up per line (the page is small; the export streams).</summary>

@@ -14,6 +14,7 @@ public static class CasesApi
         var group = api.MapGroup("/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/", Open).RequireRoles(Openers);
         group.MapGet("/", CaseSearchApi.Search);
+        group.MapPost("/search", CaseSearchApi.SearchByBody);
         group.MapGet("/export", CaseExport.Export).RequireRoles(Exporters).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         group.MapGet("/{id:guid}", Get);
         group.MapPatch("/{id:guid}", CaseChanges.Change).RequireRoles(Workers).ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,6 +1,7 @@
 using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Audit;
 using CaseFlow.Engine.Persistence;
+using CaseFlow.Engine.Privacy;
 using CaseFlow.Engine.Security;
 using CaseFlow.Engine.Units;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -115,14 +115,21 @@ internal sealed record PersonInput(
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 
+    /// <summary>
+    /// The phone in the one canonical form the hotline also uses (<see cref="PhoneNumbers"/>: its digits, no +86),
+    /// so a caller filed here is found by the hotline's caller history and the cases' phone search, and vice versa.
+    /// Null when absent, empty when cleared.
+    /// </summary>
     internal static ProblemHttpResult? TryPhone(string? phone, string field, out string? value)
     {
-        value = phone?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+        value = phone?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
-        var digits = value.StartsWith('+') ? value[1..] : value;
-        return digits.Length is >= 5 and <= 20 && digits.All(char.IsAsciiDigit)
-            ? null
-            : Problems.Invalid("phone_invalid", $"{field} must be 5 to 20 digits (an optional leading + and separators allowed).", field);
+        if (PhoneNumbers.TryNormalize(value, out var normalized))
+        {
+            value = normalized;
+            return null;
+        }
+        return Problems.Invalid("phone_invalid", $"{field} must be an 11-digit mobile number or a landline with its area code.", field);
     }
 
     internal static ProblemHttpResult? TooLong(string? value, int max, string field) =>

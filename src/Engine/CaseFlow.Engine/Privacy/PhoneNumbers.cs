@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CaseFlow.Engine.Hotline;
+namespace CaseFlow.Engine.Privacy;
 
 /// <summary>
 /// Chinese phone numbers as callers give them: an 11-digit mobile (<c>138 1234 5678</c>, <c>+86 13812345678</c>)

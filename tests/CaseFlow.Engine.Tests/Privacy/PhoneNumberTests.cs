@@ -1,6 +1,6 @@
-using CaseFlow.Engine.Hotline;
+using CaseFlow.Engine.Privacy;
 
-namespace CaseFlow.Engine.Tests.Hotline;
+namespace CaseFlow.Engine.Tests.Privacy;
 
 public sealed class PhoneNumberTests
 {
