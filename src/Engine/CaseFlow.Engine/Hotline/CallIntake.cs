@@ -118,7 +118,7 @@ internal static class CallIntake
     /// <summary>The one employer with exactly this name; none when there is no such employer or several.</summary>
     public static async Task<Guid?> EmployerByNameAsync(CaseFlowDb db, string name, CancellationToken ct)
     {
-        var found = await db.Employers.AsNoTracking().Where(e => e.Name == name).Select(e => e.Id).Take(2).ToListAsync(ct);
+        var found = await db.Employers.AsNoTracking().Where(e => e.Name == name).OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToListAsync(ct);
         return found.Count == 1 ? found[0] : null;
     }
 
@@ -128,13 +128,13 @@ internal static class CallIntake
     /// </summary>
     private static async Task<(Guid Id, string Name)?> MatchCallerAsync(CaseFlowDb db, string phone, string? name, CancellationToken ct)
     {
-        var found = await db.People.AsNoTracking().Where(p => p.Phone == phone).Select(p => new { p.Id, p.Name }).Take(2).ToListAsync(ct);
+        var found = await db.People.AsNoTracking().Where(p => p.Phone == phone).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).Take(2).ToListAsync(ct);
         if (found.Count != 1 || (name is not null && found[0].Name != name)) return null;
         return (found[0].Id, found[0].Name);
     }
 
     private static Task<int> CallerCountAsync(CaseFlowDb db, string phone, CancellationToken ct) =>
-        db.People.Where(p => p.Phone == phone).Take(2).CountAsync(ct);
+        db.People.Where(p => p.Phone == phone).OrderBy(p => p.Id).Take(2).CountAsync(ct);
 
     private static (Guid Id, string Name) NewPerson(CaseFlowDb db, Actor actor, Guid unitId, string name, string phone, DateTimeOffset now)
     {

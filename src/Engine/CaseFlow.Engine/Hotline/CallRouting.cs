@@ -104,7 +104,7 @@ internal sealed class CallRouting(
         if (call.EmployerId is { } known) return known;
         if (call.EmployerName is not { } name) return null;
         await HotlineLocks.TakeAsync(db, $"employer-name/{name}", ct);
-        var found = await db.Employers.AsNoTracking().Where(e => e.Name == name).Select(e => e.Id).Take(2).ToListAsync(ct);
+        var found = await db.Employers.AsNoTracking().Where(e => e.Name == name).OrderBy(e => e.Id).Select(e => e.Id).Take(2).ToListAsync(ct);
         if (found.Count > 1)
             throw Invalid("employer_ambiguous", $"Several employers are called '{name}': give the employerId.", "employerId");
         if (found.Count == 1) return call.EmployerId = found[0];
