@@ -47,6 +47,39 @@ public sealed class CaseSearchTests(CasesApp app) : IClassFixture<CasesApp>
     }
 
     [Fact]
+    public async Task A_name_shared_by_more_cases_than_are_read_by_id_still_lists_the_newest_first()
+    {
+        var unit = await app.UnitAsync();
+        var person = await app.PersonAsync(unit, "司马" + Guid.NewGuid().ToString("N")[..6]);
+        var start = DateTimeOffset.UtcNow.AddDays(-30);
+        var count = CasesApp.SearchReadByIdLimit + 5;
+        var cases = Enumerable.Range(1, count).Select(i => new Case
+        {
+            Id = Guid.CreateVersion7(), Number = $"2026-{unit.Code}-{i:D6}", Sequence = i, UnitId = unit.Id, Family = CaseFamily.Aid,
+            Title = "many", ApplicantId = person.Id, OpenedAt = start.AddMinutes(i), CreatedBy = "tests", UpdatedAt = start, Version = 1,
+            Parties = [new CaseParty { Id = Guid.CreateVersion7(), Role = PartyRole.Applicant, PersonId = person.Id, AddedAt = start }],
+        }).ToList();
+        await app.WithDbAsync(db => db.Cases.AddRange(cases));
+
+        var found = await _client.SearchAsync($"person={Uri.EscapeDataString(person.Name)}&pageSize=3");
+
+        Assert.Equal(cases.TakeLast(3).Reverse().Select(c => c.Id), found.Items.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_rare_name_lists_its_cases_newest_first()
+    {
+        var unit = await app.UnitAsync();
+        var person = await app.PersonAsync(unit, "上官" + Guid.NewGuid().ToString("N")[..6]);
+        var first = await _client.OpenAsync(unit.Id, applicantId: person.Id);
+        var second = await _client.OpenAsync(unit.Id, applicantId: person.Id);
+
+        var found = await _client.SearchAsync($"person={Uri.EscapeDataString(person.Name)}");
+
+        Assert.Equal([second.Id, first.Id], found.Items.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_person_is_found_by_the_start_of_the_name_or_the_phone_and_shown_masked()
     {
         var unit = await app.UnitAsync();

@@ -19,11 +19,14 @@ public sealed class CasesApp : CaseFlowApp
 {
     public const string MediationProcess = "case-mediation";
     public const string MissingProcess = "never-deployed";
+    public const int SearchReadByIdLimit = 50;
 
     protected override void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Cases:Workflows:Mediation", MediationProcess);
         builder.UseSetting("Cases:Workflows:Petition", MissingProcess);
+        // Small, so that both ways of a prefix search (read by id, or walk newest first) are exercised.
+        builder.UseSetting("Cases:SearchReadByIdLimit", SearchReadByIdLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private Task? _deployed;
@@ -70,7 +73,7 @@ public sealed class CasesApp : CaseFlowApp
         return employer;
     }
 
-    private async Task WithDbAsync(Action<CaseFlowDb> change)
+    internal async Task WithDbAsync(Action<CaseFlowDb> change)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
