@@ -28,12 +28,8 @@ public static class TestUsers
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
             var root = db.Units.Where(u => u.ParentId == null).OrderBy(u => u.CreatedAt).Select(u => u.Id).First();
-            var secret = ApiTokens.NewSecret();
-            db.ApiTokens.Add(new ApiToken
-            {
-                Id = Guid.CreateVersion7(), Name = "tests", TokenHash = ApiTokens.Hash(secret), Prefix = secret[..8], UnitId = root,
-                Roles = string.Join(',', Roles.All), CreatedBy = "tests", CreatedAt = DateTimeOffset.UtcNow,
-            });
+            var (token, secret) = ApiTokens.Issue("tests", root, Roles.All, "tests", DateTimeOffset.UtcNow);
+            db.ApiTokens.Add(token);
             db.SaveChanges();
             Tokens.Add(app, secret);
             return secret;

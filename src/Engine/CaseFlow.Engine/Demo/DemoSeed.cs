@@ -107,13 +107,8 @@ public static class DemoSeed
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDb>();
         var root = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.CreatedAt).Select(u => u.Id).FirstAsync();
-        var secret = ApiTokens.NewSecret();
-        var token = new ApiToken
-        {
-            Id = Guid.CreateVersion7(), Name = "demo-seed", TokenHash = ApiTokens.Hash(secret), Prefix = secret[..8], UnitId = root,
-            Roles = string.Join(',', Roles.All), CreatedBy = "system", CreatedAt = DateTimeOffset.UtcNow,
-            ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
-        };
+        var now = DateTimeOffset.UtcNow;
+        var (token, secret) = ApiTokens.Issue("demo-seed", root, Roles.All, "system", now, now.AddHours(1));
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         return (token.Id, secret);

@@ -58,6 +58,19 @@ internal static class ApiTokens
 
     public static string NewSecret() => SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>A new token and its secret (shown once; only the token, holding the secret's hash, is stored).</summary>
+    public static (ApiToken Token, string Secret) Issue(string name, Guid unitId, IEnumerable<string> roles, string createdBy,
+        DateTimeOffset now, DateTimeOffset? expiresAt = null)
+    {
+        var secret = NewSecret();
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(now), Name = name, TokenHash = Hash(secret), Prefix = secret[..8], UnitId = unitId,
+            Roles = string.Join(',', roles), CreatedBy = createdBy, CreatedAt = now, ExpiresAt = expiresAt,
+        };
+        return (token, secret);
+    }
+
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public static IReadOnlyList<string> RolesOf(ApiToken token) =>

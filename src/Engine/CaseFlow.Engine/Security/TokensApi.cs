@@ -47,12 +47,7 @@ public static class TokensApi
         var now = clock.GetUtcNow();
         if (request.ExpiresAt <= now) return Problems.Invalid("field_invalid", "expiresAt is in the past.", "expiresAt");
 
-        var secret = ApiTokens.NewSecret();
-        var token = new ApiToken
-        {
-            Id = Guid.CreateVersion7(now), Name = request.Name.Trim(), TokenHash = ApiTokens.Hash(secret), Prefix = secret[..8], UnitId = unit,
-            Roles = string.Join(',', roles), CreatedBy = actor.Name, CreatedAt = now, ExpiresAt = request.ExpiresAt,
-        };
+        var (token, secret) = ApiTokens.Issue(request.Name.Trim(), unit, roles, actor.Name, now, request.ExpiresAt);
         db.ApiTokens.Add(token);
         db.Record(actor, "token.created", "api_token", token.Id.ToString(), after: new { token.Name, token.Prefix, token.UnitId, token.Roles, token.ExpiresAt }, at: now);
         await db.SaveChangesAsync(ct);
