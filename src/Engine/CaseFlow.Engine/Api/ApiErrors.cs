@@ -32,12 +32,9 @@ public static class ApiErrors
             foreach (var (key, values) in http.Request.Query)
             {
                 if (!values.Any(v => v?.Contains('\0') == true) && !key.Contains('\0')) continue;
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 400, Detail = $"The query parameter '{key.Replace("\0", "")}' contains a NUL character.", Extensions = { ["code"] = "invalid_query", ["field"] = key.Replace("\0", "") } },
-                });
+                var name = key.Replace("\0", "");
+                await Problems.WriteAsync(http, StatusCodes.Status400BadRequest, "invalid_query",
+                    $"The query parameter '{name}' contains a NUL character.", name);
                 return;
             }
             await next(http);

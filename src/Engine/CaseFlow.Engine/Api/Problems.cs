@@ -28,6 +28,16 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string code, string detail) =>
         Create(StatusCodes.Status409Conflict, code, detail);
 
+    /// <summary>Writes a problem from middleware (no endpoint result to return), with the same <c>code</c> and <c>field</c> extensions.</summary>
+    public static Task WriteAsync(HttpContext http, int status, string code, string detail, string? field = null)
+    {
+        http.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Detail = detail, Extensions = { ["code"] = code } };
+        if (field is not null) problem.Extensions["field"] = field;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
+    }
+
     public static ProblemHttpResult Invalid(string code, string detail, string? field = null, string? elementId = null) =>
         Create(StatusCodes.Status422UnprocessableEntity, code, detail, field, elementId);
 }

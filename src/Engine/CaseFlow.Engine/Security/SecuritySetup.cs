@@ -82,15 +82,8 @@ public static class SecuritySetup
         return app;
     }
 
-    internal static Task WriteProblemAsync(HttpContext http, int status, string code, string detail)
-    {
-        http.Response.StatusCode = status;
-        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Detail = detail, Extensions = { ["code"] = code } },
-        }).AsTask();
-    }
+    internal static Task WriteProblemAsync(HttpContext http, int status, string code, string detail) =>
+        Problems.WriteAsync(http, status, code, detail);
 
     /// <summary>Refuses with 403 <c>forbidden</c> unless the actor holds one of the roles somewhere.</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
