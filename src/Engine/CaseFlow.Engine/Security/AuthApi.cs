@@ -44,7 +44,7 @@ public static class AuthApi
         var (outcome, user) = await signIns.SignInAsync(http, request.UserName, request.Password, ct);
         return outcome switch
         {
-            SignInOutcome.SignedIn => TypedResults.Ok(await MeAsync(user!, db, await units.GetAsync(ct), Tokens(http, antiforgery, user!), ct)),
+            SignInOutcome.SignedIn => TypedResults.Ok(await MeAsync(user!, db, await units.GetAsync(ct), StoreTokens(http, antiforgery), ct)),
             SignInOutcome.LockedOut => Problems.Create(StatusCodes.Status401Unauthorized, "account_locked",
                 "Too many failed sign-ins: the account is locked for a while. Ask an administrator to unlock it sooner."),
             _ => Problems.Create(StatusCodes.Status401Unauthorized, "sign_in_failed", "Wrong user name or password."),
@@ -75,15 +75,8 @@ public static class AuthApi
     }
 
     /// <summary>The token for <c>X-XSRF-TOKEN</c>, also set as the readable <c>XSRF-TOKEN</c> cookie for browser code.</summary>
-    private static Ok<AntiforgeryTokenDto> Antiforgery(HttpContext http, IAntiforgery antiforgery)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        http.Response.Cookies.Append(SecuritySetup.AntiforgeryCookie, tokens.RequestToken!, new CookieOptions
-        {
-            HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps,
-        });
-        return TypedResults.Ok(new AntiforgeryTokenDto(tokens.RequestToken!, SecuritySetup.AntiforgeryHeader));
-    }
+    private static Ok<AntiforgeryTokenDto> Antiforgery(HttpContext http, IAntiforgery antiforgery) =>
+        TypedResults.Ok(new AntiforgeryTokenDto(StoreTokens(http, antiforgery), SecuritySetup.AntiforgeryHeader));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
         ChangePasswordRequest? request, Actor actor, CaseFlowDb db, IPasswordHasher<User> hasher, SecuritySettings settings,
@@ -106,15 +99,18 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static string? Tokens(HttpContext http, IAntiforgery antiforgery, User user)
+    /// <summary>
+    /// Issues the antiforgery tokens for the request's principal (after a sign-in, SignIns made it the user just
+    /// signed in) and sets the request token as the readable <c>XSRF-TOKEN</c> cookie too.
+    /// </summary>
+    private static string StoreTokens(HttpContext http, IAntiforgery antiforgery)
     {
-        // Bound to the user: SignIns made the request's principal the one just signed in.
         var tokens = antiforgery.GetAndStoreTokens(http);
         http.Response.Cookies.Append(SecuritySetup.AntiforgeryCookie, tokens.RequestToken!, new CookieOptions
         {
             HttpOnly = false, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps,
         });
-        return tokens.RequestToken;
+        return tokens.RequestToken!;
     }
 
     internal static async Task<MeDto> MeAsync(User user, CaseFlowDb db, UnitTree tree, string? antiforgeryToken, CancellationToken ct)
