@@ -24,6 +24,7 @@ using CaseFlow.Engine.Scheduling;
 using CaseFlow.Engine.Security;
 using CaseFlow.Engine.Tasks;
 using CaseFlow.Engine.Units;
+using CaseFlow.Engine.WebApp;
 
 // --demo is a switch, not a setting: taken out before the command line becomes configuration.
 var demo = args.Contains("--demo");
@@ -49,6 +50,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.EnsureFirstRunAsync();
 app.UseApiErrors();
+app.UseWebApp();
 app.UseCaseFlowSecurity();
 app.UseIdempotency();
 app.MapOpenApi().AllowAnonymous();

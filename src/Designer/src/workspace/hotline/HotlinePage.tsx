@@ -1,0 +1,4 @@
+// Placeholder until this page is written (issue 6).
+export default function HotlinePage() {
+  return <h1>HotlinePage</h1>;
+}
