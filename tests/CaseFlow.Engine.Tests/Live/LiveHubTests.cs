@@ -109,6 +109,22 @@ public sealed class LiveHubTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
     }
 
     [Fact]
+    public async Task Cancelling_an_instance_is_heard_as_its_task_cancelled_with_the_tasks_element_and_unit()
+    {
+        var units = await app.UnitsAsync();
+        var instance = await StartAsync(units.TownB);
+        var task = await _client.OpenTaskAsync(instance.Id);
+        await using var caseworker = await UserAsync(units.TownB, Roles.CaseWorker);
+
+        // The command withdraws the task without reading its row (ResultWriter attaches it by id): the event is completed from the row.
+        (await _client.PostJsonAsync($"/api/instances/{instance.Id}/cancel", new { reason = "duplicate" })).EnsureSuccessStatusCode();
+
+        var heard = await caseworker.NextAsync("taskChanged", TaskOf(instance.Id, "cancelled"));
+        Assert.Equal((task.Id, "task", "Do it", units.TownB),
+            (heard.GetProperty("taskId").GetGuid(), heard.GetProperty("elementId").GetString(), heard.GetProperty("name").GetString(), heard.GetProperty("unitId").GetGuid()));
+    }
+
+    [Fact]
     public async Task Watching_a_case_the_caller_cannot_see_fails_with_case_not_found()
     {
         var units = await app.UnitsAsync();
