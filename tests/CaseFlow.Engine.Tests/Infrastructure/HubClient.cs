@@ -28,12 +28,13 @@ public sealed class HubClient : IAsyncDisposable
         _reading = ReadAsync();
     }
 
-    /// <summary>Connects to <c>/hubs/live</c> with the request's headers set by <paramref name="authenticate"/> (a cookie or a bearer token).</summary>
-    public static async Task<HubClient> ConnectAsync(WebApplicationFactory<Program> app, Action<HttpRequestHeadersSetter> authenticate)
+    /// <summary>Connects to <c>/hubs/live</c> with the request's headers set by <paramref name="authenticate"/> (a cookie or a bearer
+    /// token), and <paramref name="query"/> after the path (<c>?access_token=...</c>).</summary>
+    public static async Task<HubClient> ConnectAsync(WebApplicationFactory<Program> app, Action<HttpRequestHeadersSetter> authenticate, string query = "")
     {
         var client = app.Server.CreateWebSocketClient();
         client.ConfigureRequest = request => authenticate(new HttpRequestHeadersSetter(request.Headers));
-        var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/live"), CancellationToken.None);
+        var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/live" + query), CancellationToken.None);
         await SendRawAsync(socket, """{"protocol":"json","version":1}""");
         var handshake = await ReceiveOneAsync(socket);
         if (handshake.TryGetProperty("error", out var error)) throw new InvalidOperationException($"Handshake refused: {error}");

@@ -34,6 +34,13 @@ public sealed class LiveHubTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
 
     internal static async Task<HubClient> ConnectAsUserAsync(WebApplicationFactory<Program> app, Guid unitId, string role)
     {
+        var cookie = await SignInCookieAsync(app, unitId, role);
+        return await HubClient.ConnectAsync(app, headers => headers.Cookie(cookie));
+    }
+
+    /// <summary>The sign-in cookie of a new user with <paramref name="role"/> at <paramref name="unitId"/>, as a Cookie header's value.</summary>
+    private static async Task<string> SignInCookieAsync(WebApplicationFactory<Program> app, Guid unitId, string role)
+    {
         var userName = "u" + Guid.NewGuid().ToString("N")[..10];
         const string password = "correct horse battery";
         var admin = app.CreateClient();
@@ -45,7 +52,7 @@ public sealed class LiveHubTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
         signIn.EnsureSuccessStatusCode();
         var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith("caseflow.auth=", StringComparison.Ordinal)));
         Assert.NotEmpty(cookie);
-        return await HubClient.ConnectAsync(app, headers => headers.Cookie(cookie));
+        return cookie;
     }
 
     private async Task<InstanceDto> StartAsync(Guid unitId) =>
@@ -109,6 +116,22 @@ public sealed class LiveHubTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
     }
 
     [Fact]
+    public async Task Cancelling_an_instance_is_heard_as_its_task_cancelled_with_the_tasks_element_and_unit()
+    {
+        var units = await app.UnitsAsync();
+        var instance = await StartAsync(units.TownB);
+        var task = await _client.OpenTaskAsync(instance.Id);
+        await using var caseworker = await UserAsync(units.TownB, Roles.CaseWorker);
+
+        // The command withdraws the task without reading its row (ResultWriter attaches it by id): the event is completed from the row.
+        (await _client.PostJsonAsync($"/api/instances/{instance.Id}/cancel", new { reason = "duplicate" })).EnsureSuccessStatusCode();
+
+        var heard = await caseworker.NextAsync("taskChanged", TaskOf(instance.Id, "cancelled"));
+        Assert.Equal((task.Id, "task", "Do it", units.TownB),
+            (heard.GetProperty("taskId").GetGuid(), heard.GetProperty("elementId").GetString(), heard.GetProperty("name").GetString(), heard.GetProperty("unitId").GetGuid()));
+    }
+
+    [Fact]
     public async Task Watching_a_case_the_caller_cannot_see_fails_with_case_not_found()
     {
         var units = await app.UnitsAsync();
@@ -140,6 +163,33 @@ public sealed class LiveHubTests(CaseFlowApp app) : IClassFixture<CaseFlowApp>, 
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => HubClient.ConnectAsync(app, _ => { }));
 
         Assert.Contains("401", refused.Message);
+    }
+
+    [Fact]
+    public async Task The_browser_clients_negotiate_with_the_sign_in_cookie_alone_succeeds()
+    {
+        var units = await app.UnitsAsync();
+        var cookie = await SignInCookieAsync(app, units.TownA, Roles.CaseWorker);
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        browser.DefaultRequestHeaders.Authorization = null;
+        browser.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        // No antiforgery header: SignalR's browser client sends none.
+        var response = await browser.PostAsync("/hubs/live/negotiate?negotiateVersion=1", null);
+
+        var negotiated = await response.ReadAsync<JsonElement>(HttpStatusCode.OK);
+        Assert.False(string.IsNullOrEmpty(negotiated.GetProperty("connectionToken").GetString()));
+    }
+
+    [Fact]
+    public async Task An_API_token_in_the_access_token_query_connects_as_the_browser_client_sends_it()
+    {
+        var units = await app.UnitsAsync();
+        await using var listener = await HubClient.ConnectAsync(app, _ => { }, "?access_token=" + Uri.EscapeDataString(TestUsers.RootToken(app)));
+
+        var instance = await StartAsync(units.TownA);
+
+        Assert.Equal(instance.Id, (await listener.NextAsync("taskChanged", TaskOf(instance.Id, "created"))).GetProperty("instanceId").GetGuid());
     }
 
     [Fact]
