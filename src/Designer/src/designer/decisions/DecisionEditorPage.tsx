@@ -186,7 +186,7 @@ export default function DecisionEditorPage() {
         result = await designerApi.evaluateDraftDecision(await xml(), decisionId, variables);
       } catch (e) {
         // A service without the unsaved-table route: evaluate the deployed version and say so.
-        if (!(e instanceof ApiError && (e.status === 404 || e.status === 405) && !e.code)) throw e;
+        if (!(e instanceof ApiError && (e.status === 405 || (e.status === 404 && e.code !== 'decision_not_found')))) throw e;
         result = await designerApi.evaluateDecision(decisionId, variables);
         deployedOnly = true;
       }

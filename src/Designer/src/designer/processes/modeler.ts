@@ -14,7 +14,8 @@ import { CaseflowPropertiesModule, type CaseflowCatalogue } from './caseflowProp
 export function createModeler(canvas: HTMLElement, panel: HTMLElement, catalogue: CaseflowCatalogue) {
   return new BpmnModeler({
     container: canvas,
-    propertiesPanel: { parent: panel },
+    // The general and CaseFlow groups open: name, id, candidate group and form are what a supervisor edits most.
+    propertiesPanel: { parent: panel, layout: { groups: { general: { open: true }, caseflow: { open: true } } } },
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule,
       CaseflowPropertiesModule,
