@@ -203,7 +203,7 @@ export default function DecisionEditorPage() {
 
   const title = loaded.data?.isNew ? t('decisions.newTitle') : t('decisions.title', { id: routeId });
   return (
-    <div>
+    <div className="cf-designer">
       <div className="cf-editor-head">
         <Typography.Title level={1} className="cf-page-title">{title}</Typography.Title>
         {dirty && <Tag color="orange">{t('unsaved')}</Tag>}

@@ -49,7 +49,7 @@ export default function FormEditorPage() {
   }
 
   return (
-    <div>
+    <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">
         {isNew ? t('forms.newTitle') : t('forms.title', { id: formId })}
       </Typography.Title>

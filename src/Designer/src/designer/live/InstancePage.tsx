@@ -32,7 +32,7 @@ export default function InstancePage() {
   };
 
   return (
-    <div>
+    <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">{t('instance.title', { id })}</Typography.Title>
       {loaded.error && <Alert type="error" showIcon className="cf-gap" title={loaded.error.message} />}
       {data && (

@@ -35,7 +35,7 @@ export default function LiveViewPage() {
 
   const s = statistics.data;
   return (
-    <div>
+    <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">{t('live.title', { id: pid, version: v })}</Typography.Title>
       <Space wrap className="cf-toolbar">
         {s && <Tag color="blue">{t('live.active', { count: s.active, formatted: formatNumber(s.active) })}</Tag>}

@@ -51,7 +51,7 @@ export default function ComparePage() {
   };
 
   return (
-    <div>
+    <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">{t('compare.title', { id: pid })}</Typography.Title>
       <Space wrap className="cf-toolbar">
         <Select aria-label={t('compare.from')} style={{ minWidth: 200 }} value={from || undefined} options={options} onChange={(v) => pick('from', v)} />

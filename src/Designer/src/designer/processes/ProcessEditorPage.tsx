@@ -282,7 +282,7 @@ export default function ProcessEditorPage() {
   const selectedVersion = !data ? undefined : data.source.kind === 'version' ? String(data.source.version) : data.source.kind;
 
   return (
-    <div className="cf-editor-page">
+    <div className="cf-designer cf-editor-page">
       <div className="cf-editor-head">
         <Typography.Title level={1} className="cf-page-title">
           {title ? t('editor.title', title) : t('editor.newTitle')}

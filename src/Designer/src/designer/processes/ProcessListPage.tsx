@@ -164,7 +164,7 @@ export default function ProcessListPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'processes';
   return (
-    <div>
+    <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">{t('list.title')}</Typography.Title>
       <Tabs
         activeKey={tab}
