@@ -15,12 +15,13 @@ export interface FormDesignerHandle {
   schema(): FormSchema;
 }
 
-export function emptyFormSchema(formId: string): FormSchema {
+/** A new form: one comment field (its label in the supervisor's language), to be shaped in the editor. */
+export function emptyFormSchema(formId: string, commentLabel: string): FormSchema {
   return {
     id: formId,
     type: 'default',
     schemaVersion: 18,
-    components: [{ type: 'textfield', key: 'comment', label: 'Comment', id: 'Field_comment' }],
+    components: [{ type: 'textfield', key: 'comment', label: commentLabel, id: 'Field_comment' }],
   };
 }
 

@@ -55,7 +55,7 @@ export default function FormEditorPage() {
       </Typography.Title>
       {loaded.error && <Alert type="error" showIcon title={loaded.error.message} />}
       {isNew && !newSchema && (
-        <Form layout="inline" onFinish={() => setNewSchema(emptyFormSchema(newId.trim()))}>
+        <Form layout="inline" onFinish={() => setNewSchema(emptyFormSchema(newId.trim(), t('forms.comment')))}>
           <Form.Item label={t('forms.formId')} name="formId" rules={[{ required: true, pattern: FORM_ID, message: t('forms.formIdRule') }]}>
             <Input value={newId} onChange={(e) => setNewId(e.target.value)} />
           </Form.Item>

@@ -246,7 +246,7 @@ export default function ProcessEditorPage() {
     const formId: string = current || `${processIdOf(modeler) ?? 'process'}-${element.id}`;
     try {
       const existing = await designerApi.form(formId);
-      setFormDialog({ element, formId, schema: existing?.schema ?? emptyFormSchema(formId) });
+      setFormDialog({ element, formId, schema: existing?.schema ?? emptyFormSchema(formId, t('forms.comment')) });
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
     }
