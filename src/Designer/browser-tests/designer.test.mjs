@@ -205,7 +205,7 @@ test('comparing two versions lists and marks the element added', async () => {
   await row.waitFor();
   await page.locator('.cf-viewer [data-element-id="finalCheck"].cf-added').waitFor();
   // The flow into the end event now comes from the new task: it is listed as changed.
-  await page.getByRole('row').filter({ has: page.getByText('to_end', { exact: true }) }).filter({ hasText: '修改' }).waitFor();
+  await page.locator('tr[data-row-key="changed-to_end"]').getByText('修改').waitFor();
   await screenshot(page, 'designer-compare');
   await page.context().close();
 });
