@@ -59,6 +59,7 @@ var api = app.MapApi();
 api.MapAuth();
 api.MapUnits();
 api.MapUsers();
+api.MapRoles();
 api.MapTokens();
 api.MapDefinitions();
 api.MapDecisions();
