@@ -33,8 +33,8 @@ export interface Draft {
   xml: string;
   version: number;
   basedOnVersion: number | null;
-  updatedAt?: string;
-  updatedBy?: string | null;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 export type DraftSummary = Omit<Draft, 'xml'>;
@@ -54,8 +54,11 @@ export interface ElementStatistics {
   incidents: number;
 }
 
-export interface VersionElementStatistics extends Omit<VersionStatistics, 'definitionId'> {
-  definitionId?: string;
+export interface VersionElementStatistics {
+  version: number;
+  active: number;
+  completed: number;
+  cancelled: number;
   elements: ElementStatistics[];
 }
 
@@ -147,6 +150,9 @@ export interface Instance extends InstanceSummary {
   definitionId: string;
   activeElements: ActiveElement[];
   variables: Record<string, unknown>;
+  /** The elements entered and the flows taken, each once, in order (GET /instances/{id} only). */
+  visited?: string[] | null;
+  takenFlows?: string[] | null;
 }
 
 export interface HistoryEntry {
@@ -190,7 +196,7 @@ export const designerApi = {
   draft: (processId: string) => orNull(api.get<Draft>(`/definitions/${enc(processId)}/draft`)),
   saveDraft: (processId: string, body: { xml: string; version: number | null; basedOnVersion: number | null }) =>
     api.put<Draft>(`/definitions/${enc(processId)}/draft`, body),
-  deleteDraft: (processId: string) => api.delete<void>(`/definitions/${enc(processId)}/draft`),
+  deleteDraft: (processId: string, version: number) => api.delete<void>(`/definitions/${enc(processId)}/draft`, { query: { version } }),
 
   statistics: (processId: string) => orNull(api.get<VersionStatistics[]>(`/definitions/${enc(processId)}/statistics`)).then((s) => s ?? []),
   versionStatistics: (processId: string, version: number) =>

@@ -194,7 +194,9 @@ export default function DecisionEditorPage() {
       setEvaluatedDeployed(deployedOnly);
       matched.current = result.matchedRules.filter((r) => r.decisionId === decisionId).map((r) => r.ruleId);
       highlight(matched.current);
+      setProblems([]);
     } catch (e) {
+      if (e instanceof ApiError && e.problem.problems?.length) setProblems(e.problem.problems);
       message.error(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(null);

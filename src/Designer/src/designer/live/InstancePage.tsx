@@ -25,7 +25,10 @@ export default function InstancePage() {
   const data = loaded.data;
   const onReady = (viewer: any) => {
     if (!data) return;
-    const visited = new Set(data.history.filter((h) => PATH_EVENTS.has(h.type) && h.elementId).map((h) => h.elementId!));
+    // The service's path (elements entered, flows taken); from the history list when it does not send one.
+    const visited = new Set(data.instance.visited
+      ? [...data.instance.visited, ...(data.instance.takenFlows ?? [])]
+      : data.history.filter((h) => PATH_EVENTS.has(h.type) && h.elementId).map((h) => h.elementId!));
     const current = new Set(data.instance.activeElements.map((e) => e.elementId));
     mark(viewer, [...visited].filter((e) => !current.has(e)), 'cf-visited');
     mark(viewer, current, 'cf-current');

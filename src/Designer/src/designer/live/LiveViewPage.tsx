@@ -34,12 +34,13 @@ export default function LiveViewPage() {
   }, [statistics.data, ready, t]);
 
   const s = statistics.data;
+  const incidents = s?.elements.reduce((sum, e) => sum + e.incidents, 0) ?? 0;
   return (
     <div className="cf-designer">
       <Typography.Title level={1} className="cf-page-title">{t('live.title', { id: pid, version: v })}</Typography.Title>
       <Space wrap className="cf-toolbar">
         {s && <Tag color="blue">{t('live.active', { count: s.active, formatted: formatNumber(s.active) })}</Tag>}
-        {s && s.incidents > 0 && <Tag color="red">{t('live.incidents', { count: s.incidents, formatted: formatNumber(s.incidents) })}</Tag>}
+        {incidents > 0 && <Tag color="red">{t('live.incidents', { count: incidents, formatted: formatNumber(incidents) })}</Tag>}
         {s && <Tag>{t('live.completed', { formatted: formatNumber(s.completed) })}</Tag>}
         <Typography.Text type="secondary">{t('live.refreshing')}</Typography.Text>
         <Link to={`/designer/processes/${encodeURIComponent(pid)}/versions/${v}`}>{t('compare.openEditor')}</Link>

@@ -218,7 +218,7 @@ export default function ProcessEditorPage() {
       const deployed = await designerApi.deploy(await currentXml());
       setDirty(false);
       message.success(deployed.created ? t('editor.deployed', { version: deployed.version }) : t('editor.deployedUnchanged', { version: deployed.version }));
-      if (draftVersion !== null && deployed.processId === processId) await designerApi.deleteDraft(deployed.processId).catch(() => undefined);
+      // The service removes the deployed process's draft in the same transaction.
       if (deployed.processId !== processId || routeVersion) navigate(`/designer/processes/${encodeURIComponent(deployed.processId)}`, { replace: true });
       else loaded.reload();
       setWarnings(deployed.warnings);
@@ -232,6 +232,28 @@ export default function ProcessEditorPage() {
     } finally {
       setBusy(null);
     }
+  }
+
+  function discardDraft() {
+    if (!processId || draftVersion === null) return;
+    modal.confirm({
+      title: t('editor.discardTitle'),
+      content: t('editor.discardContent'),
+      okText: t('editor.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('leave.cancel'),
+      onOk: async () => {
+        try {
+          await designerApi.deleteDraft(processId, draftVersion);
+          setDirty(false);
+          if (latestVersion === null) navigate('/designer', { replace: true });
+          else loaded.reload();
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e));
+          if (e instanceof ApiError && e.status === 409) { setDirty(false); loaded.reload(); }
+        }
+      },
+    });
   }
 
   async function download() {
@@ -303,6 +325,7 @@ export default function ProcessEditorPage() {
         />
         <Button onClick={() => void saveDraft()} loading={busy === 'draft'} disabled={!data}>{t('editor.saveDraft')}</Button>
         <Button type="primary" onClick={() => void deploy()} loading={busy === 'deploy'} disabled={!data}>{t('editor.deploy')}</Button>
+        {data?.source.kind === 'draft' && draftVersion !== null && <Button danger onClick={discardDraft}>{t('editor.discard')}</Button>}
         <Button icon={<DownloadOutlined />} onClick={() => void download()} disabled={!data}>{t('editor.download')}</Button>
         {processId && (data?.versions.length ?? 0) > 1 && <Link to={`/designer/processes/${encodeURIComponent(processId)}/compare`}>{t('list.compare')}</Link>}
         {processId && latestVersion && <Link to={`/designer/processes/${encodeURIComponent(processId)}/versions/${latestVersion}/live`}>{t('list.live')}</Link>}
