@@ -21,7 +21,8 @@ function chainXml(processId, name, tasks) {
     const extension = n.group ? `<bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="${n.group}" /></bpmn:extensionElements>` : '';
     return `<bpmn:${n.kind} id="${n.id}" name="${n.name}">${extension}${incoming}${outgoing}</bpmn:${n.kind}>` + (i === 0 ? '' : '');
   }).join('\n') + flows.map((f) => `<bpmn:sequenceFlow id="${f.id}" sourceRef="${f.source}" targetRef="${f.target}" />`).join('\n');
-  const bounds = (n, i) => (n.kind === 'userTask' ? { x: x(i), y: 80, w: 100, h: 80 } : { x: x(i) + 32, y: 102, w: 36, h: 36 });
+  // Room before the end event, where the tests drop a new task.
+  const bounds = (n, i) => (n.kind === 'userTask' ? { x: x(i), y: 80, w: 100, h: 80 } : { x: x(i) + 32 + (n.kind === 'endEvent' ? 160 : 0), y: 102, w: 36, h: 36 });
   const shapes = nodes.map((n, i) => {
     const b = bounds(n, i);
     return `<bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"><dc:Bounds x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" /></bpmndi:BPMNShape>`;
@@ -116,10 +117,10 @@ test('a supervisor adds an approval level, deploys, and a new case follows the n
   await panel.locator('#bio-properties-panel-id').fill('directorApproval');
   await panel.locator('#bio-properties-panel-name').fill('主任审批');
   await panel.getByLabel('候选组（角色）').selectOption('approver@county');
+  await screenshot(page, 'designer-editor');
 
   await page.getByRole('button', { name: '部 署' }).or(page.getByRole('button', { name: '部署' })).click();
   await page.getByText('已部署为第 2 版').waitFor();
-  await screenshot(page, 'designer-editor');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
@@ -157,6 +158,39 @@ test("a supervisor's deploy error is shown at the offending element", async () =
   await page.locator('.djs-overlays[data-container-id="review"] .cf-error-overlay').waitFor();
   assert.equal(await page.locator('.cf-canvas .cf-error').count(), 1);
   await screenshot(page, 'designer-deploy-error');
+  await page.context().close();
+});
+
+test('a supervisor saves a draft, and saving over a newer draft offers to reload it', async () => {
+  await api.post('/api/definitions', chainXml('draft-demo', '草稿演示', APPROVAL));
+  const page = await newPage(browser);
+  await signIn(page, service, 'admin', ADMIN_PASSWORD);
+  await openEditor(page, 'draft-demo', 'review');
+  await page.locator('.cf-canvas [data-element-id="review"]').click();
+  const panel = page.locator('.cf-properties');
+  await openGroup(panel, 'general');
+  await panel.locator('#bio-properties-panel-name').fill('初审');
+  await page.getByText('有未保存的修改').waitFor();
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByText('草稿已保存').waitFor();
+  const draft = await api.get('/api/definitions/draft-demo/draft');
+  assert.match(draft.xml, /name="初审"/);
+  assert.equal(draft.basedOnVersion, 1);
+
+  // Someone else saves the draft meanwhile.
+  const other = await api.raw('PUT', '/api/definitions/draft-demo/draft', { xml: draft.xml.replace('初审', '复审'), version: draft.version });
+  assert.equal(other.status, 200);
+
+  await page.locator('.cf-canvas [data-element-id="approve"]').click();
+  await panel.locator('#bio-properties-panel-name').fill('终审');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '草稿已被他人修改' });
+  await dialog.getByRole('button', { name: '重新加载草稿' }).click();
+  await page.locator('.cf-canvas [data-element-id="review"]').getByText('复审').waitFor();
+
+  await page.getByRole('link', { name: '流程设计' }).click();
+  await page.getByRole('row').filter({ hasText: 'draft-demo' }).getByText('有草稿').waitFor();
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
