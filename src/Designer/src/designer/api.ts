@@ -192,7 +192,7 @@ export const designerApi = {
   versionXml: (processId: string, version: number) => api.get<string>(`/definitions/${enc(processId)}/versions/${version}`),
   deploy: (xml: string) => api.post<Deployment>('/definitions', xml, XML),
 
-  drafts: () => orNull(api.get<DraftSummary[]>('/definitions/drafts')).then((d) => d ?? []),
+  drafts: () => api.get<DraftSummary[]>('/definitions/drafts'),
   draft: (processId: string) => orNull(api.get<Draft>(`/definitions/${enc(processId)}/draft`)),
   saveDraft: (processId: string, body: { xml: string; version: number | null; basedOnVersion: number | null }) =>
     api.put<Draft>(`/definitions/${enc(processId)}/draft`, body),
@@ -207,8 +207,6 @@ export const designerApi = {
   deployDecision: (xml: string) => api.post<DecisionDeployment>('/decisions', xml, XML),
   evaluateDraftDecision: (xml: string, decisionId: string, variables: Record<string, unknown>) =>
     api.post<DecisionEvaluation>('/decisions/evaluate', { xml, decisionId, variables }),
-  evaluateDecision: (decisionId: string, variables: Record<string, unknown>) =>
-    api.post<DecisionEvaluation>(`/decisions/${enc(decisionId)}/evaluate`, { variables }),
 
   forms: () => api.get<FormSummary[]>('/forms'),
   form: (formId: string) => orNull(api.get<FormVersion>(`/forms/${enc(formId)}`)),
@@ -219,9 +217,5 @@ export const designerApi = {
   instance: (id: string) => api.get<Instance>(`/instances/${enc(id)}`),
   history: (id: string) => api.get<HistoryEntry[]>(`/instances/${enc(id)}/history`),
 
-  roles: () => api.get<RoleCatalogue | { roles: (string | { name: string })[]; unitKinds: (string | { name: string })[] }>('/roles')
-    .then((r): RoleCatalogue => ({
-      roles: r.roles.map((x) => (typeof x === 'string' ? x : x.name)),
-      unitKinds: r.unitKinds.map((x) => (typeof x === 'string' ? x : x.name)),
-    })),
+  roles: () => api.get<RoleCatalogue>('/roles'),
 };

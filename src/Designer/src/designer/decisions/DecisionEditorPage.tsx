@@ -87,7 +87,6 @@ export default function DecisionEditorPage() {
   const [inputs, setInputs] = useState<TableInput[]>([]);
   const [dirty, setDirty] = useState(false);
   const [evaluation, setEvaluation] = useState<DecisionEvaluation | null>(null);
-  const [evaluatedDeployed, setEvaluatedDeployed] = useState(false);
   const [problems, setProblems] = useState<BpmnProblem[]>([]);
   const [busy, setBusy] = useState<'deploy' | 'evaluate' | null>(null);
   const [form] = Form.useForm();
@@ -180,18 +179,8 @@ export default function DecisionEditorPage() {
     }
     setBusy('evaluate');
     try {
-      let result: DecisionEvaluation;
-      let deployedOnly = false;
-      try {
-        result = await designerApi.evaluateDraftDecision(await xml(), decisionId, variables);
-      } catch (e) {
-        // A service without the unsaved-table route: evaluate the deployed version and say so.
-        if (!(e instanceof ApiError && (e.status === 405 || (e.status === 404 && e.code !== 'decision_not_found')))) throw e;
-        result = await designerApi.evaluateDecision(decisionId, variables);
-        deployedOnly = true;
-      }
+      const result = await designerApi.evaluateDraftDecision(await xml(), decisionId, variables);
       setEvaluation(result);
-      setEvaluatedDeployed(deployedOnly);
       matched.current = result.matchedRules.filter((r) => r.decisionId === decisionId).map((r) => r.ruleId);
       highlight(matched.current);
       setProblems([]);
@@ -249,7 +238,6 @@ export default function DecisionEditorPage() {
             </Form>
             {evaluation && (
               <section aria-label={t('decisions.result')} className="cf-dmn-result">
-                {evaluatedDeployed && <Alert type="info" showIcon className="cf-gap" title={t('decisions.deployedOnly')} />}
                 <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('decisions.result')}</Typography.Title>
                 {evaluation.matchedRules.length === 0 ? (
                   <Alert type="warning" showIcon title={t('decisions.noMatch')} />

@@ -10,7 +10,7 @@ import { ApiError } from '../../app/api';
 import { designerApi, type BpmnProblem, type DefinitionVersion, type Draft, type FormSchema } from '../api';
 import FormDesigner, { emptyFormSchema, type FormDesignerHandle } from '../forms/FormDesigner';
 import { downloadText, fitViewport, NEW_PROCESS_TEMPLATE, processIdOf } from '../shared/bpmn';
-import { candidateGroupOptions, loadRoleCatalogue } from '../shared/roles';
+import { candidateGroupOptions } from '../shared/roles';
 import { useAsync } from '../shared/useAsync';
 import { useUnsavedChangesGuard } from '../shared/useUnsavedChangesGuard';
 import { setExtensionAttributes, type CaseflowCatalogue } from './caseflowProperties';
@@ -61,7 +61,7 @@ export default function ProcessEditorPage() {
 
   const version = routeVersion ? Number(routeVersion) : undefined;
   const loaded = useAsync<Loaded>(async () => {
-    const [roles, forms, decisions] = await Promise.all([loadRoleCatalogue(), designerApi.forms(), designerApi.decisions()]);
+    const [roles, forms, decisions] = await Promise.all([designerApi.roles(), designerApi.forms(), designerApi.decisions()]);
     const catalogues = {
       candidateGroups: candidateGroupOptions(roles),
       forms: forms.map((f) => f.formId),
@@ -73,7 +73,7 @@ export default function ProcessEditorPage() {
     }
     const [versions, draft] = await Promise.all([
       designerApi.versions(routeProcessId).catch((e) => { if (e instanceof ApiError && e.status === 404) return []; throw e; }),
-      designerApi.draft(routeProcessId).catch(() => null),
+      designerApi.draft(routeProcessId),
     ]);
     if (version !== undefined) {
       return { xml: await designerApi.versionXml(routeProcessId, version), source: { kind: 'version', version }, versions, draft, ...catalogues };

@@ -20,7 +20,7 @@ interface ProcessRow {
 }
 
 async function loadProcesses(): Promise<ProcessRow[]> {
-  const [processes, drafts] = await Promise.all([designerApi.processes(), designerApi.drafts().catch(() => [])]);
+  const [processes, drafts] = await Promise.all([designerApi.processes(), designerApi.drafts()]);
   const statistics = await Promise.all(processes.map((p) => designerApi.statistics(p.processId).catch(() => null)));
   const draftIds = new Set(drafts.map((d) => d.processId));
   const rows: ProcessRow[] = processes.map((p, i) => ({
