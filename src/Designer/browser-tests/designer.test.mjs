@@ -259,6 +259,24 @@ test('the live view shows the number of instances waiting at an element', async 
   await page.context().close();
 });
 
+test("an instance's diagram marks the path it took and where it stands", async () => {
+  await api.post('/api/definitions', chainXml('path-demo', '路径演示', APPROVAL));
+  const instance = await startInstance('path-demo');
+  const [review] = await openTasks(instance.id);
+  await api.post(`/api/tasks/${review.id}/complete`, { variables: {} });
+  const page = await newPage(browser);
+  await signIn(page, service, 'admin', ADMIN_PASSWORD);
+  await page.goto(`${service.url}/designer/instances/${instance.id}`);
+  await page.locator('.cf-viewer [data-element-id="approve"].cf-current').waitFor();
+  for (const passed of ['start', 'to_review', 'review', 'to_approve']) {
+    assert.match(await page.locator(`.cf-viewer [data-element-id="${passed}"]`).getAttribute('class'), /\bcf-visited\b/, passed);
+  }
+  assert.doesNotMatch(await page.locator('.cf-viewer [data-element-id="end"]').getAttribute('class'), /cf-visited|cf-current/);
+  await page.getByRole('cell', { name: '完成任务' }).first().waitFor();
+  await screenshot(page, 'designer-instance');
+  await page.context().close();
+});
+
 test('the process list and the editor have no serious accessibility violations', async () => {
   const page = await newPage(browser);
   await signIn(page, service, 'admin', ADMIN_PASSWORD);
