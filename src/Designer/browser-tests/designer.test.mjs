@@ -194,6 +194,30 @@ test('a supervisor saves a draft, and saving over a newer draft offers to reload
   await page.context().close();
 });
 
+test("a user task's form is created in the process editor and deployed with the process", async () => {
+  await api.post('/api/definitions', chainXml('form-demo', '表单演示', APPROVAL));
+  const page = await newPage(browser);
+  await signIn(page, service, 'admin', ADMIN_PASSWORD);
+  await openEditor(page, 'form-demo', 'review');
+  await page.locator('.cf-canvas [data-element-id="review"]').click();
+  const panel = page.locator('.cf-properties');
+  await openGroup(panel, 'caseflow');
+  await panel.getByRole('button', { name: '新建表单' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑表单 form-demo-review' });
+  await dialog.locator('.fjs-editor-container').getByText('办理意见').waitFor();
+  await dialog.getByRole('button', { name: '保存表单' }).click();
+  await page.getByText('表单 form-demo-review 已保存为第 1 版，并已关联到该任务').waitFor();
+  assert.equal(await panel.getByLabel('表单', { exact: true }).inputValue(), 'form-demo-review');
+  await page.getByRole('button', { name: /部\s*署/ }).click();
+  await page.getByText('已部署为第 2 版').waitFor();
+
+  const xml = await api.get('/api/definitions/form-demo/versions/2');
+  assert.match(xml, /<zeebe:formDefinition formId="form-demo-review"/);
+  const form = await api.get('/api/forms/form-demo-review');
+  assert.equal(form.schema.components[0].label, '办理意见');
+  await page.context().close();
+});
+
 test('the decision test panel evaluates the table in the editor and highlights the matched rule', async () => {
   const page = await newPage(browser);
   await signIn(page, service, 'admin', ADMIN_PASSWORD);
