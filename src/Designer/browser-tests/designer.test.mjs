@@ -218,18 +218,25 @@ test("a user task's form is created in the process editor and deployed with the 
   await page.context().close();
 });
 
-test('the decision test panel evaluates the table in the editor and highlights the matched rule', async () => {
+test('the decision test panel evaluates the unsaved table and highlights the matched rule', async () => {
   const page = await newPage(browser);
   await signIn(page, service, 'admin', ADMIN_PASSWORD);
   await page.goto(`${service.url}/designer/decisions/aid-level`);
-  await page.locator('.cf-dmn [data-row-id="rule-2"]').first().waitFor();
+  // An unsaved edit: rule 2 grants 12000 instead of 10000. The test evaluates the table as it is in the editor.
+  const amount = page.locator('.cf-dmn td[data-element-id="rule-2-amount"]');
+  await amount.locator('[contenteditable]').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('12000');
+  await page.getByText('有未保存的修改').waitFor();
   await page.getByLabel(/致困原因/).fill('illness');
   await page.getByLabel(/家庭人均月收入/).fill('800');
   await page.getByLabel(/家庭人口数/).fill('4');
   await page.getByRole('button', { name: /计\s*算/ }).click();
   await page.locator('.cf-dmn td.cf-matched[data-row-id="rule-2"]').first().waitFor();
   assert.equal(await page.locator('.cf-dmn td.cf-matched:not([data-row-id="rule-2"])').count(), 0);
-  await page.getByRole('region', { name: '计算结果' }).getByText('10000').waitFor();
+  const result = page.getByRole('region', { name: '计算结果' });
+  await result.getByText('12000').waitFor();
+  await result.getByText('规则 2（rule-2）').waitFor();
   await screenshot(page, 'designer-dmn');
   await page.context().close();
 });

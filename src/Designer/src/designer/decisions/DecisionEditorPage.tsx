@@ -244,7 +244,7 @@ export default function DecisionEditorPage() {
                 ) : (
                   <Descriptions column={1} size="small" bordered items={evaluation.matchedRules.map((r) => ({
                     key: r.ruleId,
-                    label: t('decisions.rule', { index: r.ruleIndex + 1, id: r.ruleId }),
+                    label: t('decisions.rule', { index: r.ruleIndex, id: r.ruleId }),
                     children: (
                       <Space orientation="vertical" size={0}>
                         {Object.entries(r.outputs).map(([k, v]) => <span key={k}><strong>{k}</strong>{t('colon')}{JSON.stringify(v)}</span>)}
