@@ -171,6 +171,10 @@ test('a supervisor saves a draft, and saving over a newer draft offers to reload
   await openGroup(panel, 'general');
   await panel.locator('#bio-properties-panel-name').fill('初审');
   await page.getByText('有未保存的修改').waitFor();
+  // Leaving with unsaved changes asks first; staying keeps them.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '流程设计' }).click();
+  await page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' }).getByRole('button', { name: /取\s*消/ }).click();
+  assert.match(new URL(page.url()).pathname, /\/designer\/processes\/draft-demo$/);
   await page.getByRole('button', { name: '保存草稿' }).click();
   await page.getByText('草稿已保存').waitFor();
   const draft = await api.get('/api/definitions/draft-demo/draft');
