@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
+import { formatDateTime } from '../../app/format';
 import { designerApi, type BpmnProblem, type DefinitionVersion, type Draft, type FormSchema } from '../api';
 import FormDesigner, { emptyFormSchema, type FormDesignerHandle } from '../forms/FormDesigner';
 import { downloadText, fitViewport, NEW_PROCESS_TEMPLATE, processIdOf } from '../shared/bpmn';
@@ -182,6 +183,21 @@ export default function ProcessEditorPage() {
     return xml;
   }
 
+  /** Saving a version's diagram while the process has a draft replaces that draft: asked first. */
+  function saveDraftOrAsk() {
+    if (data?.source.kind === 'version' && data.draft) {
+      modal.confirm({
+        title: t('editor.replaceDraftTitle'),
+        content: t('editor.replaceDraftContent', { user: data.draft.updatedBy, at: formatDateTime(data.draft.updatedAt) }),
+        okText: t('editor.replaceDraft'),
+        cancelText: t('leave.cancel'),
+        onOk: () => saveDraft(),
+      });
+    } else {
+      void saveDraft();
+    }
+  }
+
   async function saveDraft() {
     const modeler = modelerRef.current;
     const pid = processIdOf(modeler);
@@ -323,7 +339,7 @@ export default function ProcessEditorPage() {
             else if (value !== 'new') navigate(`/designer/processes/${encodeURIComponent(processId!)}/versions/${value}`);
           }}
         />
-        <Button onClick={() => void saveDraft()} loading={busy === 'draft'} disabled={!data}>{t('editor.saveDraft')}</Button>
+        <Button onClick={saveDraftOrAsk} loading={busy === 'draft'} disabled={!data}>{t('editor.saveDraft')}</Button>
         <Button type="primary" onClick={() => void deploy()} loading={busy === 'deploy'} disabled={!data}>{t('editor.deploy')}</Button>
         {data?.source.kind === 'draft' && draftVersion !== null && <Button danger onClick={discardDraft}>{t('editor.discard')}</Button>}
         <Button icon={<DownloadOutlined />} onClick={() => void download()} disabled={!data}>{t('editor.download')}</Button>
@@ -332,7 +348,7 @@ export default function ProcessEditorPage() {
       </Space>
       {data?.source.kind === 'version' && data.source.version !== latestVersion && (
         <Alert type="info" showIcon className="cf-gap" title={t('editor.oldVersion', { version: data.source.version })}
-          action={<Button size="small" onClick={() => void saveDraft()}>{t('editor.editAsDraft')}</Button>} />
+          action={<Button size="small" onClick={saveDraftOrAsk}>{t('editor.editAsDraft')}</Button>} />
       )}
       {data?.source.kind === 'draft' && data.draft?.basedOnVersion != null && (
         <Alert type="info" showIcon className="cf-gap" title={t('editor.draftOf', { version: data.draft.basedOnVersion })} />
