@@ -160,7 +160,7 @@ export default function ProcessEditorPage() {
       html.setAttribute('role', 'note');
       html.textContent = list.map((p) => p.message).join(' · ');
       html.title = html.textContent;
-      overlays.add(id, 'cf-error', { position: { bottom: -6, left: 0 }, html });
+      overlays.add(id, 'cf-error', { position: { bottom: -4, left: 0 }, html });
       markedIds.current.push(id);
     }
   }, [problems]);
