@@ -15,6 +15,7 @@ using CaseFlow.Engine.Idempotency;
 using CaseFlow.Engine.Incidents;
 using CaseFlow.Engine.Instances;
 using CaseFlow.Engine.Jobs;
+using CaseFlow.Engine.Live;
 using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Notifications;
 using CaseFlow.Engine.People;
@@ -44,6 +45,7 @@ builder.Services.AddCases();
 builder.Services.AddHotline();
 builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
+builder.Services.AddLive();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -79,6 +81,7 @@ api.MapPeople();
 api.MapEmployers();
 api.MapDocuments();
 api.MapAudit();
+app.MapLive();
 
 app.LogListeningAddresses();
 if (demo || app.Configuration.GetValue<bool>("Setup:Demo")) app.SeedDemoWhenStarted();
