@@ -34,10 +34,10 @@ const router = createBrowserRouter([
 export default function App() {
   const { i18n } = useTranslation();
   return (
-    // Secondary text darker than antd's default, so it keeps WCAG AA contrast (4.5:1) on white and grey.
+    // Secondary text and links darker than antd's defaults, so they keep WCAG AA contrast (4.5:1) on white and grey.
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6, fontSize: 15, colorTextSecondary: 'rgba(0,0,0,0.66)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextDescription: 'rgba(0,0,0,0.66)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}
+      theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6, fontSize: 15, colorTextSecondary: 'rgba(0,0,0,0.66)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextDescription: 'rgba(0,0,0,0.66)', colorTextPlaceholder: 'rgba(0,0,0,0.55)', colorLink: '#0958d9' } }}
     >
       <AntApp>
         <AuthProvider>

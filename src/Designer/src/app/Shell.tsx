@@ -64,7 +64,8 @@ export default function Shell() {
         <div className="cf-header-tools">
           <LanguageSwitch />
           <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-            <Button type="text" icon={<UserOutlined />} aria-label={t('nav.account')}>
+            {/* The accessible name starts with the visible name (WCAG 2.5.3, label in name). */}
+            <Button type="text" icon={<UserOutlined />} aria-label={`${me.displayName ?? me.name} · ${t('nav.account')}`}>
               {me.displayName ?? me.name}
             </Button>
           </Dropdown>
