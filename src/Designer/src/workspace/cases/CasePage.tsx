@@ -15,12 +15,13 @@ import { PartiesPanel } from './PartiesPanel';
 import { ProcessDiagram } from './ProcessDiagram';
 import { TaskPanel } from './TaskPanel';
 import { TimelinePanel } from './TimelinePanel';
+import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 /**
  * One case: its header and the actions the user's roles allow, the current task's form, parties, documents,
  * notes, timeline and where its workflow stands. Changes made elsewhere (another worker, a timer) reload it live.
  */
-export default function CasePage() {
+function CasePage() {
   const { t } = useTranslation('workspace');
   const { caseId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -103,4 +104,8 @@ export default function CasePage() {
       />
     </div>
   );
+}
+
+export default function CasePageThemed() {
+  return <WorkspaceTheme><CasePage /></WorkspaceTheme>;
 }

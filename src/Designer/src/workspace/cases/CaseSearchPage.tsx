@@ -10,6 +10,7 @@ import { CASE_FAMILIES, CASE_STATUSES, cases, type CaseQuery, type CaseSummaryDt
 import { errorText, StatusTag, ToneTag } from '../shared/labels';
 import { useUnitTree } from '../shared/units';
 import '../workspace.css';
+import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 interface SearchValues {
   number?: string;
@@ -42,7 +43,7 @@ function toQuery(values: SearchValues): CaseQuery {
 }
 
 /** Cases by number, person, phone, resident ID, employer, status, family, unit and opening dates; newest first. */
-export default function CaseSearchPage() {
+function CaseSearchPage() {
   const { t } = useTranslation('workspace');
   const { hasRole } = useAuth();
   const navigate = useNavigate();
@@ -169,7 +170,7 @@ export default function CaseSearchPage() {
         dataSource={result?.items ?? []}
         loading={loading}
         aria-label={t('search.results')}
-        locale={{ emptyText: t('search.none') }}
+        locale={{ emptyText: <span className="cf-muted">{t('search.none')}</span> }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -181,4 +182,8 @@ export default function CaseSearchPage() {
       </Space>
     </div>
   );
+}
+
+export default function CaseSearchPageThemed() {
+  return <WorkspaceTheme><CaseSearchPage /></WorkspaceTheme>;
 }

@@ -108,7 +108,7 @@ export function DocumentsPanel({ caseId, refreshKey, onChanged }: { caseId: stri
         loading={documents.loading && !documents.data}
         pagination={false}
         aria-label={t('case.tabs.documents')}
-        locale={{ emptyText: t('case.documents.none') }}
+        locale={{ emptyText: <span className="cf-muted">{t('case.documents.none')}</span> }}
         scroll={{ x: 'max-content' }}
       />
       <Modal

@@ -47,7 +47,7 @@ export function NotesPanel({ caseId, refreshKey, onAdded }: { caseId: string; re
         style={{ marginTop: 16 }}
         loading={notes.loading && !notes.data}
         dataSource={notes.data?.items ?? []}
-        locale={{ emptyText: t('case.notes.none') }}
+        locale={{ emptyText: <span className="cf-muted">{t('case.notes.none')}</span> }}
         renderItem={(note) => (
           <List.Item>
             <List.Item.Meta

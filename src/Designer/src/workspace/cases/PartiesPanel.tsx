@@ -58,6 +58,7 @@ export function PartiesPanel({ parties }: { parties: PartyDto[] }) {
       {failure && <Alert type="error" showIcon closable title={failure} style={{ marginBottom: 12 }} />}
       <Table<PartyDto> rowKey="id" size="small" columns={columns} dataSource={parties} pagination={false}
         scroll={{ x: 'max-content' }} aria-label={t('case.tabs.parties')}
+        locale={{ emptyText: <span className="cf-muted">{t('case.parties.none')}</span> }}
         expandable={{
           rowExpandable: (p) => !!p.personId && !!revealed[p.personId],
           expandedRowRender: (p) => <PersonalData data={revealed[p.personId!]} />,

@@ -50,7 +50,7 @@ export function CallerHistory({ phone }: { phone: string }) {
               <List
                 size="small"
                 dataSource={data.cases}
-                locale={{ emptyText: t('hotline.history.noCases') }}
+                locale={{ emptyText: <span className="cf-muted">{t('hotline.history.noCases')}</span> }}
                 renderItem={(c) => (
                   <List.Item>
                     <Space wrap>
@@ -69,7 +69,7 @@ export function CallerHistory({ phone }: { phone: string }) {
               <List
                 size="small"
                 dataSource={data.calls}
-                locale={{ emptyText: t('hotline.history.noCalls') }}
+                locale={{ emptyText: <span className="cf-muted">{t('hotline.history.noCalls')}</span> }}
                 renderItem={(c) => (
                   <List.Item>
                     <Space wrap>

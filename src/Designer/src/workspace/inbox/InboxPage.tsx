@@ -12,6 +12,7 @@ import { errorText } from '../shared/labels';
 import { LiveIndicator } from '../shared/LiveIndicator';
 import { useAsync, useDebouncedCallback } from '../shared/useAsync';
 import '../workspace.css';
+import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 export type InboxView = 'mine' | 'groups' | 'dueSoon' | 'overdue';
 const VIEWS: InboxView[] = ['mine', 'groups', 'dueSoon', 'overdue'];
@@ -37,7 +38,7 @@ function queryFor(view: InboxView, processId: string | undefined, page: number, 
  * sorted by due date by the service. Changes made elsewhere arrive over the live connection: the list reloads
  * (once per burst of events) and says so.
  */
-export default function InboxPage() {
+function InboxPage() {
   const { t } = useTranslation('workspace');
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -205,7 +206,7 @@ export default function InboxPage() {
         dataSource={rows}
         loading={list.loading && !list.data}
         aria-label={t(`inbox.views.${view}`)}
-        locale={{ emptyText: t(`inbox.empty.${view}`) }}
+        locale={{ emptyText: <span className="cf-muted">{t(`inbox.empty.${view}`)}</span> }}
         pagination={{
           current: page,
           pageSize,
@@ -218,4 +219,8 @@ export default function InboxPage() {
       />
     </div>
   );
+}
+
+export default function InboxPageThemed() {
+  return <WorkspaceTheme><InboxPage /></WorkspaceTheme>;
 }
