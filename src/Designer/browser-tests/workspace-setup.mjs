@@ -1,6 +1,6 @@
 // Data the workspace tests set up through the API (on top of the demo county), so that each test works on
 // cases of its own and the order of the tests does not matter.
-import { ADMIN_PASSWORD, apiClient } from './harness.mjs';
+import { ADMIN_PASSWORD, apiClient, signIn } from './harness.mjs';
 
 /** Admin and case-worker API clients and the demo's unit ids by code. */
 export async function demoClients(service) {
@@ -13,8 +13,15 @@ export async function demoClients(service) {
 let opened = 0;
 
 /** A new hardship-aid case at 锦城街道联合工会 (its workflow waits at the application check). */
-export async function openAidCase({ caseworker, units }, title = `测试帮扶申请 ${++opened}`) {
-  return caseworker.post('/api/cases', { family: 'Aid', unitId: units.JC01, title, amountClaimed: 3000, description: '浏览器测试建立的帮扶申请。' });
+export async function openAidCase({ caseworker, units }, { title = `测试帮扶申请 ${++opened}`, applicantId } = {}) {
+  return caseworker.post('/api/cases', {
+    family: 'Aid', unitId: units.JC01, title, applicantId, amountClaimed: 3000, description: '浏览器测试建立的帮扶申请。',
+  });
+}
+
+/** A person on file at 锦城街道联合工会. */
+export async function newPerson({ caseworker, units }, name, phone) {
+  return caseworker.post('/api/people', { name, phone, address: '临安区锦城街道测试村 1 号', unitId: units.JC01 });
 }
 
 /** Claims and completes the case's open task as the case worker, with these form values. */
@@ -54,4 +61,29 @@ export async function tabTo(page, id, max = 15) {
   }
   const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
   throw new Error(`Tab did not reach #${id} in ${max} presses; the focus is on ${at}`);
+}
+
+const sessions = new Map();
+
+/**
+ * A page of a fresh browser context signed in as the user: the first time through the sign-in page, later with
+ * the cookies that sign-in left (one sign-in per user and service keeps the suite quick). Options as newPage's.
+ */
+export async function pageAs(browser, service, user, { width = 1440, height = 900, touch = false } = {}) {
+  const key = `${service.url} ${user}`;
+  const options = { viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: touch, isMobile: false };
+  if (!sessions.has(key)) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await signIn(page, service, user, service.demoPassword);
+    sessions.set(key, await context.storageState());
+    await context.close();
+  }
+  const context = await browser.newContext({ ...options, storageState: sessions.get(key) });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.errors = errors;
+  return page;
 }

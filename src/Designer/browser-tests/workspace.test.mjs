@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { accessibilityViolations, launchBrowser, newPage, screenshot, signIn, startService } from './harness.mjs';
-import { caseAtHouseholdVisit, demoClients, openAidCase, tabTo } from './workspace-setup.mjs';
+import { caseAtHouseholdVisit, demoClients, newPerson, openAidCase, pageAs, tabTo } from './workspace-setup.mjs';
 
 let service;
 let browser;
@@ -15,11 +15,7 @@ after(async () => {
   await service?.stop();
 });
 
-async function signedIn(user, options) {
-  const page = await newPage(browser, options);
-  await signIn(page, service, user, service.demoPassword);
-  return page;
-}
+const signedIn = (user, options) => pageAs(browser, service, user, options);
 
 const CASE_NUMBER = /^\d{4}-[A-Z0-9]+-\d{6}$/;
 const STARTS_WITH_CASE_NUMBER = /^\d{4}-[A-Z0-9]+-\d{6}/;
@@ -32,7 +28,9 @@ const SHELL = ['.cf-header-tools .ant-dropdown-trigger'];
 const violations = (page) => accessibilityViolations(page, { exclude: SHELL });
 
 test('an operator logs a call that becomes a case, with the keyboard alone', async () => {
-  const page = await signedIn('operator');
+  // Through the sign-in page: an operator lands on the hotline.
+  const page = await newPage(browser);
+  await signIn(page, service, 'operator', service.demoPassword);
   await page.waitForURL(/\/hotline$/);
   await page.getByRole('heading', { level: 1, name: '热线受理' }).waitFor();
   // The phone field has the focus: the operator types straight away, and the caller's history appears.
@@ -126,6 +124,53 @@ test('a form submitted incomplete shows the missing fields and completes nothing
   await page.locator('.cf-form-viewer .fjs-has-errors').first().waitFor();
   const still = await clients.caseworker.get(`/api/tasks/${task.id}`);
   assert.equal(still.state, 'Created');
+  await page.context().close();
+});
+
+test("a case worker sees the applicant masked and opens the full name and phone on request", async () => {
+  const person = await newPerson(clients, '欧阳明华', '13957128888');
+  const aid = await openAidCase(clients, { applicantId: person.id });
+  const page = await signedIn('caseworker');
+  await page.goto(`${service.url}/cases/${aid.id}?tab=parties`);
+  const parties = page.getByRole('table', { name: '当事人' });
+  await parties.getByText('139****8888').waitFor();
+  assert.equal(await parties.getByText('欧阳明华').count(), 0);
+  await parties.getByRole('button', { name: /查看 .* 的完整信息/ }).click();
+  await parties.getByText('欧阳明华').waitFor();
+  await parties.getByText('13957128888').waitFor();
+  await page.context().close();
+});
+
+test('a document uploaded to a case is listed and previewed', async () => {
+  const aid = await openAidCase(clients);
+  const page = await signedIn('caseworker');
+  await page.goto(`${service.url}/cases/${aid.id}?tab=documents`);
+  // A 1x1 PNG: the service checks a file's type by its bytes.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.locator('input[type=file]').setInputFiles({ name: '入户照片.png', mimeType: 'image/png', buffer: png });
+  const documents = page.getByRole('table', { name: '材料' });
+  await documents.getByText('入户照片.png').waitFor();
+  await documents.getByRole('button', { name: '预览 入户照片.png' }).click();
+  await page.getByRole('dialog').getByRole('img', { name: '入户照片.png' }).waitFor();
+  await page.context().close();
+});
+
+test("the workspace's pages download no modeler (bpmn-js Modeler, form-js editor, dmn-js)", async () => {
+  const { case: aid } = await caseAtHouseholdVisit(clients);
+  const page = await signedIn('caseworker');
+  const scripts = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) scripts.push(response.text().then((text) => ({ url: response.url(), text })));
+  });
+  for (const path of ['/inbox', '/hotline', '/cases', `/cases/${aid.id}?tab=diagram`]) {
+    await page.goto(`${service.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  }
+  await page.locator('.cf-diagram[data-active-elements="householdVisit"]').waitFor();
+  const loaded = await Promise.all(scripts);
+  assert.ok(loaded.some((s) => s.url.includes('CasePage')), 'the case page chunk was loaded');
+  const modelers = loaded.filter((s) => /bpmn-js-properties-panel|fjs-editor|dmn-js-decision-table|djs-palette/.test(s.text)).map((s) => s.url);
+  assert.deepEqual(modelers, []);
   await page.context().close();
 });
 

@@ -90,15 +90,12 @@ export function ProcessDiagram({ caseInstances, refreshKey }: { caseInstances: C
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       <Spin spinning={loading}>
-        <div
-          ref={container}
-          className="cf-diagram"
-          role="img"
-          aria-label={t('case.diagram.label', { process: instance.processId, elements: active.join(', ') || t('case.diagram.noActive') })}
-          data-active-elements={active.join(' ')}
-        />
+        {/* A figure, not role="img": the viewer's canvas inside takes the keyboard focus for panning and zooming. */}
+        <figure style={{ margin: 0 }} aria-label={t('case.diagram.label', { process: instance.processId, elements: active.join(', ') || t('case.diagram.noActive') })}>
+          <div ref={container} className="cf-diagram" data-active-elements={active.join(' ')} />
+          <figcaption className="cf-diagram-legend">{t('case.diagram.legend')}</figcaption>
+        </figure>
       </Spin>
-      <p className="cf-diagram-legend">{t('case.diagram.legend')}</p>
     </div>
   );
 }
