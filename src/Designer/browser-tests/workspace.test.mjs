@@ -68,11 +68,16 @@ test('an operator logs a call that becomes a case, with the keyboard alone', asy
 test("the hotline warns of open wage complaints when the demo's contractor is named", async () => {
   const page = await signedIn('operator');
   await page.goto(`${service.url}/hotline`);
+  // The demo's ten unpaid builders called 锦城街道: complaints group per employer and unit.
+  await page.getByLabel('受理单位').click();
+  await page.locator('.ant-select-tree-title').filter({ hasText: /^锦城街道总工会$/ }).click();
   await page.getByLabel('涉及用人单位').fill('锦程建筑');
   await page.locator('.ant-select-item-option').filter({ hasText: '杭州锦程建筑劳务有限公司' }).click();
   const hint = page.locator('.cf-collective-hint');
   await hint.getByText('该用人单位已有未结欠薪投诉').waitFor();
-  await hint.getByText(/杭州锦程建筑劳务有限公司/).waitFor();
+  await hint.getByText(/杭州锦程建筑劳务有限公司\s*目前有 10 件未结欠薪投诉/).waitFor();
+  await hint.getByRole('link', { name: CASE_NUMBER }).waitFor();
+  await screenshot(page, 'hotline-collective');
   await page.context().close();
 });
 

@@ -51,6 +51,7 @@ function HotlinePage() {
   const phone = Form.useWatch('callerPhone', form) ?? '';
   const category = Form.useWatch('category', form);
   const employer = Form.useWatch('employer', form);
+  const unitId = Form.useWatch('unitId', form);
   const [busy, setBusy] = useState<Action | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -219,7 +220,7 @@ function HotlinePage() {
                 </Form.Item>
               </Col>
             </Row>
-            <CollectiveHint employer={employer} />
+            <CollectiveHint employer={employer} unitId={unitId} />
             <Form.Item
               name="description"
               label={t('hotline.description')}
