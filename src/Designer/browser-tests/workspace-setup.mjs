@@ -80,7 +80,8 @@ export async function pageAs(browser, service, user, { width = 1440, height = 90
     await context.close();
   }
   const context = await browser.newContext({ ...options, storageState: sessions.get(key) });
-  context.setDefaultTimeout(15_000);
+  // Generous: the machine running the suite is shared, and a wait that passes returns at once anyway.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
