@@ -41,7 +41,7 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
   useEffect(() => {
     void run();
     return () => current.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's dependencies decide when to load again; load itself is read through a ref (always the latest).
   }, deps);
 
   return { data, error, loading, reload: run };
