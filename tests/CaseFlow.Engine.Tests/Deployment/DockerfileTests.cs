@@ -73,6 +73,17 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Runtime_serves_the_web_app_built_from_src_Designer_in_its_own_stage()
+    {
+        var web = _dockerfile.Stages.Single(s => s.Name == "web");
+        var webInstructions = _dockerfile.InStage(web.Index).ToList();
+        Assert.Contains(webInstructions, i => i.Keyword == "RUN" && i.Arguments.Contains("npm ci --ignore-scripts", StringComparison.Ordinal));
+        Assert.Contains(webInstructions, i => i.Keyword == "RUN" && i.Arguments.Contains("npm run build", StringComparison.Ordinal));
+        Assert.Contains(_dockerfile.InStage(_dockerfile.Final.Index), i =>
+            i.Keyword == "COPY" && i.Arguments.Contains("--from=web", StringComparison.Ordinal) && i.Words.Last() == "./wwwroot/");
+    }
+
+    [Fact]
     public void Runtime_runs_as_non_root_on_port_8080_with_a_data_volume()
     {
         var final = _dockerfile.InStage(_dockerfile.Final.Index).ToList();

@@ -21,6 +21,9 @@ public sealed record DecisionSummaryDto(string DecisionId, string Name, Guid Def
 
 public sealed record EvaluateDecisionRequest(JsonElement? Variables);
 
+/// <summary>A table under edit: the whole DMN file, the decision to evaluate in it, and the inputs.</summary>
+public sealed record EvaluateDecisionXmlRequest(string? Xml, string? DecisionId, JsonElement? Variables);
+
 public sealed record MatchedRuleDto(
     string DecisionId, string RuleId, int RuleIndex, string? Annotation,
     [property: JsonConverter(typeof(FeelValuesConverter))] IReadOnlyDictionary<string, object?> Outputs);

@@ -4,6 +4,7 @@ using CaseFlow.Engine.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using CaseFlow.Engine.Security;
+using CaseFlow.Workflows.Dmn;
 
 namespace CaseFlow.Engine.Decisions;
 
@@ -18,6 +19,7 @@ public static class DecisionsApi
         group.MapGet("/", List);
         group.MapGet("/{decisionId}", Xml).Produces<string>(contentType: "application/xml");
         group.MapPost("/{decisionId}/evaluate", Evaluate);
+        group.MapPost("/evaluate", EvaluateXml).RequireRoles(Roles.Supervisor, Roles.Admin).ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 
@@ -60,6 +62,30 @@ public static class DecisionsApi
         var variables = Variables.Read(request.Variables) ?? new Dictionary<string, object?>();
         var evaluated = await decisions.EvaluateAsync(decisionId, variables, ct);
         return evaluated is { } found ? TypedResults.Ok(found.Result.ToDto()) : NotFound(decisionId);
+    }
+
+    /// <summary>
+    /// The designer's test panel: evaluates a table the supervisor has not deployed yet. Parsed per request (nothing is
+    /// cached or stored); 422 <c>invalid_dmn</c> at the first error's element when the file would not deploy.
+    /// </summary>
+    private static Results<Ok<DecisionEvaluationDto>, ProblemHttpResult> EvaluateXml(EvaluateDecisionXmlRequest? request)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Xml)) return Problems.Invalid("field_required", "xml is required (the DMN file).", "xml");
+        if (string.IsNullOrWhiteSpace(request.DecisionId)) return Problems.Invalid("field_required", "decisionId is required.", "decisionId");
+        var variables = Variables.Read(request.Variables) ?? new Dictionary<string, object?>();
+        var parsed = DmnParser.Parse(request.Xml);
+        if (!parsed.IsDeployable)
+        {
+            var problems = parsed.Problems.Select(p => p.ToDto()).ToList();
+            var first = problems.FirstOrDefault(p => p.Severity == "error");
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "invalid_dmn",
+                first?.Message ?? "The DMN file has no decision.", "xml", first?.ElementId, [new("problems", problems)]);
+        }
+        // By id: a decision's name may equal another decision's id in the same file.
+        var decision = parsed.Decisions.FirstOrDefault(d => d.Id == request.DecisionId);
+        if (decision is null)
+            return Problems.Invalid("decision_not_found", $"The file has no decision '{request.DecisionId}'.", "decisionId");
+        return TypedResults.Ok(decision.Evaluate(variables).ToDto());
     }
 
     private static ProblemHttpResult NotFound(string decisionId) =>

@@ -4,6 +4,7 @@ using CaseFlow.Engine.Api;
 using CaseFlow.Engine.Messages;
 using CaseFlow.Engine.Persistence;
 using CaseFlow.Engine.Scheduling;
+using CaseFlow.Engine.Security;
 using CaseFlow.Workflows.Bpmn;
 using CaseFlow.Workflows.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,9 +19,12 @@ namespace CaseFlow.Engine.Definitions;
 /// </summary>
 internal static class DefinitionDeployment
 {
+    /// <param name="supersedeDraftsBy">Who deploys through the API: the deployment deletes the drafts of its processes
+    /// (even when their content was deployed already), in the same transaction. Null for the shipped workflows at start-up,
+    /// which leave supervisors' drafts alone.</param>
     public static async Task<Results<Created<DeploymentDto>, Ok<DeploymentDto>, ProblemHttpResult>> DeployAsync(
         string xml, CaseFlowDb db, DefinitionCache cache, TimerSchedule timers, StartTimerSettings startTimers, TimeProvider clock,
-        CancellationToken ct)
+        CancellationToken ct, Actor? supersedeDraftsBy = null)
     {
         var parsed = BpmnParser.Parse(xml);
         var processes = parsed.Processes.Where(p => p.IsExecutable).ToList();
@@ -56,9 +60,11 @@ internal static class DefinitionDeployment
             deployed.Add(row.ToDto());
         }
 
+        if (supersedeDraftsBy is not null) await DefinitionDraftsApi.RemoveDeployedAsync(db, supersedeDraftsBy, ids, now, ct);
         // A concurrent deployment of the same process takes the same version number: the unique
         // index refuses the second one (409 concurrent_update).
         if (added.Count > 0) await SaveAsync(db, timers, startTimers, added, now, ct);
+        else if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         foreach (var (row, process) in added) cache.Add(row.Id, process);
 
         var warnings = parsed.Problems.Select(p => p.ToDto()).ToList();

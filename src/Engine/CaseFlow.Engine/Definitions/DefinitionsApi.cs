@@ -19,16 +19,18 @@ public static class DefinitionsApi
         group.MapGet("/", List);
         group.MapGet("/{processId}/versions", Versions);
         group.MapGet("/{processId}/versions/{version}", Xml).Produces<string>(contentType: "application/xml");
+        group.MapDefinitionDrafts();
+        group.MapDefinitionStatistics();
         return group;
     }
 
     private static async Task<Results<Created<DeploymentDto>, Ok<DeploymentDto>, ProblemHttpResult>> Deploy(
-        HttpRequest request, CaseFlowDb db, DefinitionCache cache, TimerSchedule timers, StartTimerSettings startTimers,
+        HttpRequest request, Actor actor, CaseFlowDb db, DefinitionCache cache, TimerSchedule timers, StartTimerSettings startTimers,
         TimeProvider clock, CancellationToken ct)
     {
         var (xml, problem) = await DefinitionUpload.ReadAsync(request, "BPMN", ct);
         if (problem is not null) return problem;
-        return await DefinitionDeployment.DeployAsync(xml!, db, cache, timers, startTimers, clock, ct);
+        return await DefinitionDeployment.DeployAsync(xml!, db, cache, timers, startTimers, clock, ct, supersedeDraftsBy: actor);
     }
 
     private static async Task<Ok<List<ProcessSummaryDto>>> List(CaseFlowDb db, CancellationToken ct)

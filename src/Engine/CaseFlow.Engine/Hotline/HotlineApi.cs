@@ -24,6 +24,7 @@ public static class HotlineApi
         group.MapPost("/calls/{id}/case", Route).RequireRoles(CallIntake.Roles).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/callers/{phone}/history", History);
         group.MapGet("/settings/{unitId}", Settings);
+        group.MapGet("/collective-hint", CollectiveHint.GetAsync).RequireRoles(CallIntake.Roles).ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 

@@ -33,6 +33,15 @@ internal sealed class WageArrearsGrouping(
 {
     private static readonly CaseStatus[] OpenStatuses = [CaseStatus.Open, CaseStatus.InProgress, CaseStatus.Suspended];
 
+    /// <summary>The open groups a claim of this employer at this unit would join, the one it joins first (the collective hint asks the same).</summary>
+    public static IQueryable<Case> OpenGroups(IQueryable<Case> cases, Guid unitId, Guid employerId, DateTimeOffset since) =>
+        cases.Where(c => c.Family == CaseFamily.WageArrears && c.EmployerId == employerId && c.UnitId == unitId
+                         && OpenStatuses.Contains(c.Status) && c.OpenedAt >= since)
+            .OrderByDescending(c => c.OpenedAt);
+
+    /// <summary>The claimants a group counts against its threshold.</summary>
+    public static int ClaimantsOf(Case group) => group.Parties.Count(p => p.Role == PartyRole.Claimant);
+
     public async Task<GroupingResult> ClaimAsync(WageClaim claim, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
@@ -40,10 +49,7 @@ internal sealed class WageArrearsGrouping(
         await LockAsync(claim.UnitId, claim.EmployerId, ct);
         var now = clock.GetUtcNow();
         var since = now.AddDays(-options.Value.GroupingWindowDays);
-        var group = await db.Cases.Include(c => c.Parties)
-            .Where(c => c.Family == CaseFamily.WageArrears && c.EmployerId == claim.EmployerId && c.UnitId == claim.UnitId
-                        && OpenStatuses.Contains(c.Status) && c.OpenedAt >= since)
-            .OrderByDescending(c => c.OpenedAt)
+        var group = await OpenGroups(db.Cases.Include(c => c.Parties), claim.UnitId, claim.EmployerId, since)
             .FirstOrDefaultAsync(ct);
 
         var joined = group is not null;
@@ -58,7 +64,7 @@ internal sealed class WageArrearsGrouping(
             await JoinAsync(group, claim, now, ct);
         }
 
-        var claimants = group.Parties.Count(p => p.Role == PartyRole.Claimant);
+        var claimants = ClaimantsOf(group);
         var tree = await units.GetAsync(ct);
         var threshold = tree.CollectiveThresholdOf(group.UnitId) ?? options.Value.CollectiveThreshold;
         var flagged = claimants >= threshold && group.CollectiveFlaggedAt is null;

@@ -15,15 +15,19 @@ public sealed record SetVariablesRequest(JsonElement? Variables, long? ScopeKey)
 
 public sealed record ActiveElementDto(long Key, string ElementId, string Kind, long? ScopeKey);
 
+/// <param name="Visited">GET /api/instances/{id} only (null elsewhere): the elements the instance has entered, each once, in the
+/// order first entered (from its history), for the live view's path.</param>
+/// <param name="TakenFlows">GET /api/instances/{id} only: the sequence flows taken, each once, in the order first taken.</param>
 public sealed record InstanceDto(
     Guid Id, Guid DefinitionId, string ProcessId, int Version, string? BusinessKey, string Status,
     DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId,
     IReadOnlyList<ActiveElementDto> ActiveElements,
-    [property: JsonConverter(typeof(FeelValuesConverter))] IReadOnlyDictionary<string, object?> Variables);
+    [property: JsonConverter(typeof(FeelValuesConverter))] IReadOnlyDictionary<string, object?> Variables,
+    IReadOnlyList<string>? Visited = null, IReadOnlyList<string>? TakenFlows = null);
 
 public sealed record InstanceSummaryDto(
     Guid Id, string ProcessId, int Version, string? BusinessKey, string Status,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId);
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, Guid? ParentInstanceId, Guid? CaseId = null);
 
 internal static class InstanceMappings
 {

@@ -51,16 +51,36 @@ public static class InstancesApi
         var row = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (row is null) return NotFound(id);
         var state = InstanceStateSerializer.Deserialize(Encoding.UTF8.GetBytes(row.State));
-        return TypedResults.Ok(row.ToDto(state));
+        var path = await PathAsync(id, db, ct);
+        return TypedResults.Ok(row.ToDto(state) with
+        {
+            Visited = path.Where(p => p.Type == Entered).Select(p => p.ElementId).Distinct().ToList(),
+            TakenFlows = path.Where(p => p.Type == FlowTaken).Select(p => p.ElementId).Distinct().ToList(),
+        });
+    }
+
+    private const string Entered = nameof(HistoryEventType.ElementEntered);
+    private const string FlowTaken = nameof(HistoryEventType.FlowTaken);
+
+    /// <summary>The path as the history recorded it: elements entered and flows taken, in order (two columns of the rows, not the values).</summary>
+    private static async Task<List<(string Type, string ElementId)>> PathAsync(Guid id, CaseFlowDb db, CancellationToken ct)
+    {
+        var rows = await db.History.AsNoTracking()
+            .Where(h => h.InstanceId == id && (h.Type == Entered || h.Type == FlowTaken) && h.ElementId != null)
+            .OrderBy(h => h.Seq)
+            .Select(h => new { h.Type, h.ElementId })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Type, r.ElementId!)).ToList();
     }
 
     private static async Task<Results<Ok<PageDto<InstanceSummaryDto>>, ProblemHttpResult>> List(
-        string? processId, string? status, string? businessKey, int? page, int? pageSize, CaseFlowDb db, CancellationToken ct)
+        string? processId, string? status, string? businessKey, Guid? caseId, int? page, int? pageSize, CaseFlowDb db, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var problem)) return problem!;
         var query = db.Instances.AsNoTracking();
         if (!string.IsNullOrEmpty(processId)) query = query.Where(i => i.ProcessId == processId);
         if (!string.IsNullOrEmpty(businessKey)) query = query.Where(i => i.BusinessKey == businessKey);
+        if (caseId is { } forCase) query = query.Where(i => i.CaseId == forCase);
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
@@ -71,10 +91,10 @@ public static class InstancesApi
         var rows = await query
             .OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(i => new { i.Id, i.ProcessId, i.ProcessVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.ParentInstanceId })
+            .Select(i => new { i.Id, i.ProcessId, i.ProcessVersion, i.BusinessKey, i.Status, i.StartedAt, i.EndedAt, i.ParentInstanceId, i.CaseId })
             .ToListAsync(ct);
         var items = rows.Select(i => new InstanceSummaryDto(i.Id, i.ProcessId, i.ProcessVersion, i.BusinessKey, i.Status.ToString(),
-            i.StartedAt, i.EndedAt, i.ParentInstanceId)).ToList();
+            i.StartedAt, i.EndedAt, i.ParentInstanceId, i.CaseId)).ToList();
         return TypedResults.Ok(new PageDto<InstanceSummaryDto>(items, paging.Page, paging.PageSize, total));
     }
 

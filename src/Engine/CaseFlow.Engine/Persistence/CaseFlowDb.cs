@@ -37,6 +37,7 @@ public sealed class CaseFlowDb : DbContext, IDataProtectionKeyContext
     }
 
     public DbSet<Definition> Definitions => Set<Definition>();
+    public DbSet<DefinitionDraft> DefinitionDrafts => Set<DefinitionDraft>();
     public DbSet<DecisionDefinition> DecisionDefinitions => Set<DecisionDefinition>();
     public DbSet<DeployedDecision> Decisions => Set<DeployedDecision>();
     public DbSet<Instance> Instances => Set<Instance>();
@@ -137,6 +138,7 @@ public sealed class CaseFlowDb : DbContext, IDataProtectionKeyContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new DefinitionConfiguration());
+        modelBuilder.ApplyConfiguration(new DefinitionDraftConfiguration());
         modelBuilder.ApplyConfiguration(new DecisionDefinitionConfiguration());
         modelBuilder.ApplyConfiguration(new DeployedDecisionConfiguration());
         modelBuilder.ApplyConfiguration(new InstanceConfiguration(IsPostgres));

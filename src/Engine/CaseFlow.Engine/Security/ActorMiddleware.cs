@@ -52,6 +52,12 @@ internal sealed class ActorMiddleware(RequestDelegate next)
         }
         await next(http);
     }
+
+    /// <summary>
+    /// The live hub's POSTs (negotiate, long-polling sends) change nothing a forged form could abuse, and the SignalR
+    /// client sends no antiforgery header; the Strict SameSite cookie keeps other sites' requests unauthenticated anyway.
+    /// </summary>
+    private static bool IsHub(PathString path) => path.StartsWithSegments("/hubs");
 }
 
 /// <summary>
@@ -64,7 +70,7 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, Actor actor)
     {
         if (actor.UserId is not null && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            && !HttpMethods.IsOptions(http.Request.Method) && !await antiforgery.IsRequestValidAsync(http))
+            && !HttpMethods.IsOptions(http.Request.Method) && !IsHub(http.Request.Path) && !await antiforgery.IsRequestValidAsync(http))
         {
             await SecuritySetup.WriteProblemAsync(http, StatusCodes.Status400BadRequest, "antiforgery_failed",
                 $"A signed-in write needs the {SecuritySetup.AntiforgeryHeader} header from GET /api/auth/antiforgery (or the {SecuritySetup.AntiforgeryCookie} cookie).");
@@ -72,4 +78,10 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next)
         }
         await next(http);
     }
+
+    /// <summary>
+    /// The live hub's POSTs (negotiate, long-polling sends) change nothing a forged form could abuse, and the SignalR
+    /// client sends no antiforgery header; the Strict SameSite cookie keeps other sites' requests unauthenticated anyway.
+    /// </summary>
+    private static bool IsHub(PathString path) => path.StartsWithSegments("/hubs");
 }

@@ -21,9 +21,7 @@ internal sealed class ApiTokenHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var secret = header["Bearer ".Length..].Trim();
+        if (SecretOf(Request) is not { } secret) return AuthenticateResult.NoResult();
         if (secret.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
 
         var hash = ApiTokens.Hash(secret);
@@ -43,6 +41,18 @@ internal sealed class ApiTokenHandler(
         };
         claims.AddRange(ApiTokens.RolesOf(token).Select(role => new Claim(RoleClaim, role)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    /// <summary>
+    /// The bearer secret: from the Authorization header, or, for the live hub only, from <c>access_token</c> in the query,
+    /// where SignalR's browser client puts it (a browser cannot set headers on a WebSocket).
+    /// </summary>
+    internal static string? SecretOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        if (request.Path.StartsWithSegments(Live.LiveSetup.HubPath) && request.Query["access_token"].ToString() is { Length: > 0 } query) return query;
+        return null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -27,7 +27,7 @@ public static class SecuritySetup
         services.AddAuthentication(Scheme)
             // One scheme for the API: a bearer token when the request has one, else the cookie.
             .AddPolicyScheme(Scheme, "Cookie or API token", options => options.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ApiTokenHandler.SecretOf(http.Request) is not null
                     ? ApiTokenHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)

@@ -6,7 +6,7 @@ namespace CaseFlow.Engine.WebApp;
 /// <summary>
 /// Serves the web app (src/Designer, built by Vite into the app's <c>wwwroot</c>): hashed assets are cached for
 /// a year, <c>index.html</c> never, and every path outside <c>/api</c>, <c>/hubs</c> and <c>/openapi</c> falls back
-/// to <c>index.html</c> so the browser's router takes it. The pages are public; the data behind them is not.
+/// to <c>index.html</c> for GET and HEAD so the browser's router takes it. The pages are public; the data behind them is not.
 /// </summary>
 public static class WebAppSetup
 {
@@ -53,7 +53,7 @@ public static class WebAppSetup
             context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             context.Response.Headers["X-Frame-Options"] = "DENY";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
         return app;
     }
 }
