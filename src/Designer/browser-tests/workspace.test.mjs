@@ -167,7 +167,7 @@ test('a document uploaded to a case is listed and previewed', async () => {
   await page.context().close();
 });
 
-test("the workspace's pages download no modeler (bpmn-js Modeler, form-js editor, dmn-js)", async () => {
+test("the case page loads bpmn-js' and form-js' viewers but no modeler", async () => {
   const { case: aid } = await caseAtHouseholdVisit(clients);
   const page = await signedIn('caseworker');
   const scripts = [];
