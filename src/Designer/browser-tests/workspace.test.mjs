@@ -188,6 +188,22 @@ test("the case page loads bpmn-js' and form-js' viewers but no modeler", async (
   await page.context().close();
 });
 
+test('a status change on a case changed meanwhile is refused, said and reloaded', async () => {
+  const aid = await openAidCase(clients);
+  const page = await signedIn('caseworker');
+  // No live connection: the page keeps the version it read, as a page does whose connection dropped.
+  await page.route('**/hubs/live/**', (route) => route.abort());
+  await page.goto(`${service.url}/cases/${aid.id}`);
+  await page.getByRole('heading', { level: 1, name: aid.number }).waitFor();
+  await clients.caseworker.patch(`/api/cases/${aid.id}`, { version: aid.version, status: 'Suspended', reason: '等待补充材料' });
+
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await page.getByText('案件已被他人修改，已为您重新加载，请确认后再操作。').waitFor();
+  await page.locator('.cf-case-header').getByText('已中止').first().waitFor();
+  assert.equal((await clients.caseworker.get(`/api/cases/${aid.id}`)).status, 'Suspended');
+  await page.context().close();
+});
+
 /** The inbox's "My groups" list, narrowed to one case's rows. */
 async function groupsOf(page, caseNumber) {
   await page.goto(`${service.url}/inbox?view=groups`);
