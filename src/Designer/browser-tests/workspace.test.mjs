@@ -92,8 +92,12 @@ test('case search by number finds the case and opens it', async () => {
   await page.goto(`${service.url}/cases`);
   await page.getByLabel('案件编号').fill(created.number);
   await page.getByLabel('案件编号').press('Enter');
+  // The page opens with the newest cases (this one among them): the search is done when it is the only one left.
+  await page.waitForFunction((number) => {
+    const links = [...document.querySelectorAll('.ant-table-tbody a')];
+    return links.length === 1 && links[0].textContent === number;
+  }, created.number);
   const results = page.getByRole('table');
-  await results.getByRole('link', { name: created.number }).waitFor();
   assert.equal(await results.getByRole('link', { name: CASE_NUMBER }).count(), 1);
   await results.getByRole('link', { name: created.number }).click();
   await page.getByRole('heading', { level: 1, name: created.number }).waitFor();
