@@ -25,12 +25,7 @@ const signedIn = (user, options) => pageAs(browser, service, user, options);
 const CASE_NUMBER = /^\d{4}-[A-Z0-9]+-\d{6}$/;
 const STARTS_WITH_CASE_NUMBER = /^\d{4}-[A-Z0-9]+-\d{6}/;
 
-/**
- * The shell's account button (src/app/Shell.tsx, not a workspace page) is named "账户" while it shows the
- * user's name (label-content-name-mismatch): left to the shell's owner, so the workspace checks leave it out.
- */
-const SHELL = ['.cf-header-tools .ant-dropdown-trigger'];
-const violations = (page) => accessibilityViolations(page, { exclude: SHELL });
+const violations = (page) => accessibilityViolations(page);
 
 test('an operator logs a call that becomes a case, with the keyboard alone', async () => {
   // Through the sign-in page: an operator lands on the hotline.

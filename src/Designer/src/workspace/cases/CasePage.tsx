@@ -15,13 +15,12 @@ import { PartiesPanel } from './PartiesPanel';
 import { ProcessDiagram } from './ProcessDiagram';
 import { TaskPanel } from './TaskPanel';
 import { TimelinePanel } from './TimelinePanel';
-import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 /**
  * One case: its header and the actions the user's roles allow, the current task's form, parties, documents,
  * notes, timeline and where its workflow stands. Changes made elsewhere (another worker, a timer) reload it live.
  */
-function CasePage() {
+export default function CasePage() {
   const { t } = useTranslation('workspace');
   const { caseId = '' } = useParams();
   const [params, setParams] = useSearchParams();
@@ -104,8 +103,4 @@ function CasePage() {
       />
     </div>
   );
-}
-
-export default function CasePageThemed() {
-  return <WorkspaceTheme><CasePage /></WorkspaceTheme>;
 }

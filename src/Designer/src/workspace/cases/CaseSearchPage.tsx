@@ -10,7 +10,6 @@ import { CASE_FAMILIES, CASE_STATUSES, cases, type CaseQuery, type CaseSummaryDt
 import { errorText, StatusTag, ToneTag } from '../shared/labels';
 import { useUnitTree } from '../shared/units';
 import '../workspace.css';
-import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 interface SearchValues {
   number?: string;
@@ -43,7 +42,7 @@ function toQuery(values: SearchValues): CaseQuery {
 }
 
 /** Cases by number, person, phone, resident ID, employer, status, family, unit and opening dates; newest first. */
-function CaseSearchPage() {
+export default function CaseSearchPage() {
   const { t } = useTranslation('workspace');
   const { hasRole } = useAuth();
   const navigate = useNavigate();
@@ -182,8 +181,4 @@ function CaseSearchPage() {
       </Space>
     </div>
   );
-}
-
-export default function CaseSearchPageThemed() {
-  return <WorkspaceTheme><CaseSearchPage /></WorkspaceTheme>;
 }

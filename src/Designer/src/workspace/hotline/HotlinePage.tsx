@@ -14,7 +14,6 @@ import { CallerHistory } from './CallerHistory';
 import '../workspace.css';
 import { CollectiveHint } from './CollectiveHint';
 import { EmployerField, type EmployerValue } from './EmployerField';
-import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 interface IntakeValues {
   callerPhone: string;
@@ -44,7 +43,7 @@ const FIELD_OF: Record<string, string> = { employerName: 'employer', employerId:
  * beside the form while the number is typed, Enter logs the call, Ctrl+Enter logs it and opens a case, Alt+Enter
  * logs it as answered; after each call the form is empty again, the phone field focused, ready for the next.
  */
-function HotlinePage() {
+export default function HotlinePage() {
   const { t } = useTranslation('workspace');
   const { me } = useAuth();
   const [form] = Form.useForm<IntakeValues>();
@@ -267,8 +266,4 @@ function HotlinePage() {
       </Row>
     </div>
   );
-}
-
-export default function HotlinePageThemed() {
-  return <WorkspaceTheme><HotlinePage /></WorkspaceTheme>;
 }

@@ -12,7 +12,6 @@ import { errorText } from '../shared/labels';
 import { LiveIndicator } from '../shared/LiveIndicator';
 import { useAsync, useDebouncedCallback } from '../shared/useAsync';
 import '../workspace.css';
-import { WorkspaceTheme } from '../shared/WorkspaceTheme';
 
 export type InboxView = 'mine' | 'groups' | 'dueSoon' | 'overdue';
 const VIEWS: InboxView[] = ['mine', 'groups', 'dueSoon', 'overdue'];
@@ -38,7 +37,7 @@ function queryFor(view: InboxView, processId: string | undefined, page: number, 
  * sorted by due date by the service. Changes made elsewhere arrive over the live connection: the list reloads
  * (once per burst of events) and says so.
  */
-function InboxPage() {
+export default function InboxPage() {
   const { t } = useTranslation('workspace');
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -219,8 +218,4 @@ function InboxPage() {
       />
     </div>
   );
-}
-
-export default function InboxPageThemed() {
-  return <WorkspaceTheme><InboxPage /></WorkspaceTheme>;
 }
