@@ -47,6 +47,7 @@ builder.Services.AddApiErrors();
 builder.Services.AddIdempotency();
 builder.Services.AddLive();
 builder.Services.AddOpenApi();
+builder.Services.AddWebApp();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -59,6 +59,27 @@ public sealed class WebAppServingTests(WebAppFolderApp app) : IClassFixture<WebA
     }
 
     [Fact]
+    public async Task Assets_are_compressed_for_a_browser_that_accepts_brotli()
+    {
+        var client = app.CreateAnonymousClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/index-abc123.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var response = await client.SendAsync(request);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task Api_answers_are_not_compressed()
+    {
+        var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task An_unknown_api_route_is_a_problem_not_the_app_page()
     {
         var response = await app.CreateClient().GetAsync("/api/no-such-thing");

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -20,6 +22,23 @@ public static class WebAppSetup
         return File.Exists(Path.Combine(root, "index.html")) ? Path.GetFullPath(root) : null;
     }
 
+    /// <summary>
+    /// Brotli or gzip for the app's assets (its scripts shrink to a third). Only static files are compressed, never
+    /// API answers: compressing a response that mixes a secret with what a request reflected leaks it (BREACH).
+    /// </summary>
+    public static IServiceCollection AddWebApp(this IServiceCollection services) =>
+        services
+            .AddResponseCompression(options =>
+            {
+                options.EnableForHttps = true;
+                options.Providers.Add<BrotliCompressionProvider>();
+                options.Providers.Add<GzipCompressionProvider>();
+                options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
+            })
+            // Fastest: every download compresses afresh, and the browser then keeps the file for a year.
+            .Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest)
+            .Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
     public static WebApplication UseWebApp(this WebApplication app)
     {
         if (FindRoot(app.Configuration) is not { } root)
@@ -28,6 +47,7 @@ public static class WebAppSetup
             return app;
         }
         var files = new PhysicalFileProvider(root);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/assets"), assets => assets.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,

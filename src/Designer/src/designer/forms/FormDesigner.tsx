@@ -11,19 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormSchema } from '../api';
 import '../designer.css';
 
-export interface FormDesignerHandle {
-  schema(): FormSchema;
-}
-
-/** A new form: one comment field (its label in the supervisor's language), to be shaped in the editor. */
-export function emptyFormSchema(formId: string, commentLabel: string): FormSchema {
-  return {
-    id: formId,
-    type: 'default',
-    schemaVersion: 18,
-    components: [{ type: 'textfield', key: 'comment', label: commentLabel, id: 'Field_comment' }],
-  };
-}
+import type { FormDesignerHandle } from './formSchema';
 
 export default function FormDesigner({ schema, handle, onChange }: {
   schema: FormSchema;

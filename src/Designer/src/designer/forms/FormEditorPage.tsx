@@ -7,7 +7,8 @@ import { formatDateTime } from '../../app/format';
 import { designerApi, type FormSchema } from '../api';
 import { useAsync } from '../shared/useAsync';
 import { useUnsavedChangesGuard } from '../shared/useUnsavedChangesGuard';
-import FormDesigner, { emptyFormSchema, type FormDesignerHandle } from './FormDesigner';
+import FormDesigner from './FormDesigner';
+import { emptyFormSchema, type FormDesignerHandle } from './formSchema';
 
 const FORM_ID = /^[A-Za-z_][\w.-]*$/;
 

@@ -3,16 +3,19 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { DownloadOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, List, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { designerApi, type BpmnProblem, type DefinitionVersion, type Draft, type FormSchema } from '../api';
-import FormDesigner, { emptyFormSchema, type FormDesignerHandle } from '../forms/FormDesigner';
+import { emptyFormSchema, type FormDesignerHandle } from '../forms/formSchema';
 import { downloadText, fitViewport, NEW_PROCESS_TEMPLATE, processIdOf } from '../shared/bpmn';
 import { candidateGroupOptions } from '../shared/roles';
 import { useAsync } from '../shared/useAsync';
+
+// form-js' editor loads when a user task's form is opened, not with the process editor.
+const FormDesigner = lazy(() => import('../forms/FormDesigner'));
 import { useUnsavedChangesGuard } from '../shared/useUnsavedChangesGuard';
 import { setExtensionAttributes, type CaseflowCatalogue } from './caseflowProperties';
 import { createModeler } from './modeler';
@@ -393,7 +396,11 @@ export default function ProcessEditorPage() {
         onCancel={() => setFormDialog(null)}
         destroyOnHidden
       >
-        {formDialog && <FormDesigner schema={formDialog.schema} handle={formHandle} />}
+        {formDialog && (
+          <Suspense fallback={<Spin />}>
+            <FormDesigner schema={formDialog.schema} handle={formHandle} />
+          </Suspense>
+        )}
       </Modal>
     </div>
   );
