@@ -16,7 +16,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { designerApi, type BpmnProblem, type DecisionEvaluation } from '../api';
 import { downloadText, escapeXml } from '../shared/bpmn';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 import { useUnsavedChangesGuard } from '../shared/useUnsavedChangesGuard';
 import '../designer.css';
 

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { designerApi, type FormSchema } from '../api';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 import { useUnsavedChangesGuard } from '../shared/useUnsavedChangesGuard';
 import FormDesigner from './FormDesigner';
 import { emptyFormSchema, type FormDesignerHandle } from './formSchema';

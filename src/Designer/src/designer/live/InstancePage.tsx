@@ -8,7 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { designerApi, type HistoryEntry } from '../api';
 import { mark } from '../shared/bpmn';
 import DiagramViewer from '../shared/DiagramViewer';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 const PATH_EVENTS = new Set(['ElementEntered', 'ElementLeft', 'FlowTaken']);
 

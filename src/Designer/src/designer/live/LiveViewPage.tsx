@@ -9,7 +9,7 @@ import { formatDateTime, formatNumber } from '../../app/format';
 import { designerApi, type InstanceSummary, type VersionElementStatistics } from '../api';
 import { badge } from '../shared/bpmn';
 import DiagramViewer from '../shared/DiagramViewer';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 const REFRESH_MS = 4000;
 

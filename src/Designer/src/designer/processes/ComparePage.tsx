@@ -8,7 +8,7 @@ import { formatNumber } from '../../app/format';
 import { designerApi } from '../api';
 import DiagramViewer from '../shared/DiagramViewer';
 import { mark } from '../shared/bpmn';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 import { diffProcesses, type ElementChange } from './diff';
 
 const KIND_COLOUR = { added: 'green', removed: 'red', changed: 'gold' } as const;

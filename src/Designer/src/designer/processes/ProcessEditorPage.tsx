@@ -12,7 +12,7 @@ import { designerApi, type BpmnProblem, type DefinitionVersion, type Draft, type
 import { emptyFormSchema, type FormDesignerHandle } from '../forms/formSchema';
 import { downloadText, fitViewport, NEW_PROCESS_TEMPLATE, processIdOf } from '../shared/bpmn';
 import { candidateGroupOptions } from '../shared/roles';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 // form-js' editor loads when a user task's form is opened, not with the process editor.
 const FormDesigner = lazy(() => import('../forms/FormDesigner'));

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { designerApi, type DecisionSummary, type FormSummary } from '../api';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 import '../designer.css';
 
 interface ProcessRow {

@@ -6,7 +6,7 @@ import { ApiError } from '../../app/api';
 import { useLiveEvent, useWatchCase } from '../../app/live';
 import { cases } from '../api';
 import { LiveIndicator } from '../shared/LiveIndicator';
-import { useAsync, useDebouncedCallback } from '../shared/useAsync';
+import { useAsync, useDebouncedCallback } from '../../app/useAsync';
 import '../workspace.css';
 import { CaseHeader } from './CaseHeader';
 import { DocumentsPanel } from './DocumentsPanel';

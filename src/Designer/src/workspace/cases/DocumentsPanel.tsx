@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { formatDateTime, formatNumber } from '../../app/format';
 import { cases, type DocumentDto } from '../api';
 import { errorText } from '../shared/labels';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 const PREVIEWABLE = /^(image\/(png|jpeg|gif|webp)|application\/pdf)$/;
 

@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { cases } from '../api';
 import { errorText } from '../shared/labels';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 /** Notes on the case, newest first; anyone working on cases adds one (auditors only read). */
 export function NotesPanel({ caseId, refreshKey, onAdded }: { caseId: string; refreshKey: number; onAdded: () => void }) {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { tasks, type FormComponent, type FormFieldError, type FormSchema } from '../api';
 import { errorText } from '../shared/labels';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 /** The component id of each key (dotted for nested keys), so a server error on a field lands on that field. */
 function idsByKey(components: FormComponent[], prefix = '', into = new Map<string, string>()): Map<string, string> {

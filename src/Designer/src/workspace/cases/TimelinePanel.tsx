@@ -2,7 +2,7 @@ import { Alert, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { cases, type TimelineLineDto } from '../api';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '../../app/useAsync';
 
 const COLOURS: Record<TimelineLineDto['source'], string> = { case: 'blue', note: 'gray', workflow: 'green' };
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../app/api';
 import { formatDate, formatDateTime } from '../../app/format';
 import { hotline } from '../api';
 import { StatusTag, ToneTag } from '../shared/labels';
-import { useAsync, useDebounced } from '../shared/useAsync';
+import { useAsync, useDebounced } from '../../app/useAsync';
 
 /** From this many digits the history is asked for: enough to be a number, few enough to show it while typing. */
 export const HISTORY_MIN_DIGITS = 7;

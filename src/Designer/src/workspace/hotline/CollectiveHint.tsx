@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api';
 import { hotline } from '../api';
-import { useAsync, useDebounced } from '../shared/useAsync';
+import { useAsync, useDebounced } from '../../app/useAsync';
 import type { EmployerValue } from './EmployerField';
 
 /**

@@ -2,7 +2,7 @@ import { AutoComplete } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { employers, type EmployerDto } from '../api';
-import { useAsync, useDebounced } from '../shared/useAsync';
+import { useAsync, useDebounced } from '../../app/useAsync';
 
 export interface EmployerValue {
   /** Set when the operator chose a known employer; absent for a name typed as it is (a new employer). */

@@ -10,7 +10,7 @@ import { useCaseHeaders } from '../shared/caseHeaders';
 import { DueDate } from '../shared/DueDate';
 import { errorText } from '../shared/labels';
 import { LiveIndicator } from '../shared/LiveIndicator';
-import { useAsync, useDebouncedCallback } from '../shared/useAsync';
+import { useAsync, useDebouncedCallback } from '../../app/useAsync';
 import '../workspace.css';
 
 export type InboxView = 'mine' | 'groups' | 'dueSoon' | 'overdue';

@@ -1,5 +1,5 @@
 import { useAuth } from '../../app/auth';
-import { useAsync } from './useAsync';
+import { useAsync } from '../../app/useAsync';
 import { units, type UnitDto } from '../api';
 
 export interface UnitNode {

@@ -11,8 +11,9 @@ export interface AsyncState<T> {
 /**
  * Runs load() when the dependencies change and on reload(); the answer of an older run that finishes after a
  * newer one started is dropped (its AbortSignal is aborted), so a slow response never overwrites a fresh one.
+ * With intervalMs it loads again quietly on that period (the designer's live view), keeping the data meanwhile.
  */
-export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
+export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[], intervalMs?: number): AsyncState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(true);
@@ -43,6 +44,12 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: rea
     return () => current.current?.abort();
     // The caller's dependencies decide when to load again; load itself is read through a ref (always the latest).
   }, deps);
+
+  useEffect(() => {
+    if (!intervalMs) return;
+    const timer = setInterval(() => void run(), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs, run]);
 
   return { data, error, loading, reload: run };
 }
